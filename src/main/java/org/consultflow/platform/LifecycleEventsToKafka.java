@@ -1,0 +1,61 @@
+package org.consultflow.platform;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The outbox's sending side. Spring Modulith's event publication registry stores each {@link LifecycleEvent} with
+ * the transaction that raised it; this listener runs after that commit, in order, and the publication is marked
+ * complete only once Kafka acknowledged the record. Failed ones stay incomplete and are resubmitted.
+ */
+@Component
+class LifecycleEventsToKafka {
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final KafkaTopics topics;
+    private final ObjectMapper json;
+    private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+    private final String baseUrl;
+
+    LifecycleEventsToKafka(KafkaTemplate<String, byte[]> kafka, KafkaTopics topics, ObjectMapper json,
+            PublicLinks links) {
+        this.kafka = kafka;
+        this.topics = topics;
+        this.json = json;
+        this.baseUrl = links.baseUrl();
+    }
+
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void publish(LifecycleEvent event) throws Exception {
+        var cloudEvent = CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(URI.create(baseUrl + "/api/consultations/" + event.roundKey()))
+                .withType(event.type())
+                .withSubject(event.subject())
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(data(event))
+                .build();
+        kafka.send(topics.events(), event.roundKey(), format.serialize(cloudEvent)).get(30, TimeUnit.SECONDS);
+    }
+
+    private byte[] data(LifecycleEvent event) throws JsonProcessingException {
+        return json.writeValueAsBytes(event);
+    }
+}

@@ -1,0 +1,50 @@
+package org.consultflow.platform;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Coordinators use the API with HTTP Basic or a session; consultees reach their form through the personal link only;
+ * Cockpit, Tasklist and Admin under /camunda keep Camunda's own login.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/respond/**", "/webjars/**", "/assets/**", "/error",
+                                "/actuator/health/**", "/camunda/**", "/dev/**", "/").permitAll()
+                        .requestMatchers("/api/**", "/consultations/**").hasRole("COORDINATOR")
+                        .anyRequest().authenticated())
+                .httpBasic(Customizer.withDefaults())
+                .formLogin(Customizer.withDefaults())
+                // API clients use Basic auth, and Camunda's webapps bring their own CSRF protection.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/camunda/**"));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(SecuritySettings settings) {
+        var users = settings.users().stream()
+                .map(user -> User.withUsername(user.username())
+                        .password(user.password().startsWith("{") ? user.password() : "{noop}" + user.password())
+                        .roles(user.roles().toArray(String[]::new))
+                        .build())
+                .toList();
+        return new InMemoryUserDetailsManager(users);
+    }
+}
