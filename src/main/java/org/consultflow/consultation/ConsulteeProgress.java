@@ -1,0 +1,14 @@
+package org.consultflow.consultation;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** How far each consultee of a round has got; provided by the features that track engagements and responses. */
+public interface ConsulteeProgress {
+
+    /** Progress by consultee id; consultees not yet reached are absent. */
+    Map<String, Progress> of(String roundKey);
+
+    record Progress(Instant invitedAt, int remindersSent, int onTimeVersions, int lateVersions, Instant chasedAt,
+            String chaseOutcome) {}
+}

@@ -1,0 +1,78 @@
+package org.consultflow.consultation;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A consultation definition as the coordinator wrote it (YAML or JSON). Checked by {@link Definitions}
+ * before a round is started from it.
+ */
+public record Definition(
+        String key,
+        String title,
+        String summary,
+        List<Document> documents,
+        Coordinator coordinator,
+        ZoneId timezone,
+        OffsetDateTime opens,
+        OffsetDateTime deadline,
+        List<Duration> reminders,
+        Duration chase,
+        LocalDate reportDue,
+        List<Question> questions,
+        List<Group> groups,
+        List<Consultee> consultees) {
+
+    public Definition {
+        documents = documents == null ? List.of() : List.copyOf(documents);
+        reminders = reminders == null ? List.of() : List.copyOf(reminders);
+        questions = questions == null ? List.of() : List.copyOf(questions);
+        groups = groups == null ? List.of() : List.copyOf(groups);
+        consultees = consultees == null ? List.of() : List.copyOf(consultees);
+    }
+
+    public record Document(String title, String url) {}
+
+    public record Coordinator(String name, String email) {}
+
+    public record Contact(String name, String email) {}
+
+    public enum QuestionType { TEXT, CHOICE }
+
+    public record Option(String id, String label) {}
+
+    /** For CHOICE questions the answer is an option id, or {@code {"other": "text"}} where {@code other} is allowed. */
+    public record Question(String id, String text, QuestionType type, List<Option> options, boolean other) {
+        public Question {
+            options = options == null ? List.of() : List.copyOf(options);
+        }
+
+        public Optional<Option> option(String optionId) {
+            return options.stream().filter(o -> o.id().equals(optionId)).findFirst();
+        }
+    }
+
+    public record Group(String id, String label, boolean required) {}
+
+    public record Consultee(String id, String organisation, String group, Contact contact) {}
+
+    public Optional<Question> question(String id) {
+        return questions.stream().filter(q -> q.id().equals(id)).findFirst();
+    }
+
+    public Optional<Group> group(String id) {
+        return groups.stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    public Optional<Consultee> consultee(String id) {
+        return consultees.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    public boolean isRequired(Consultee consultee) {
+        return group(consultee.group()).map(Group::required).orElse(false);
+    }
+}

@@ -1,0 +1,131 @@
+package org.consultflow.consultation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.StreamSupport;
+
+/**
+ * The checks a JSON Schema cannot express: ids that must be unique, references between parts, and the timeline.
+ * They read the raw tree rather than a mapped {@link Definition} so that they still run when the schema has already
+ * complained, and the coordinator hears about every problem at once. Values the schema refused are skipped here.
+ */
+class DefinitionRules {
+
+    List<DefinitionProblem> check(JsonNode definition, boolean rehearsal, Instant now) {
+        List<DefinitionProblem> problems = new ArrayList<>();
+        questions(definition.path("questions"), problems);
+        uniqueIds(definition.path("groups"), "groups", problems);
+        uniqueIds(definition.path("consultees"), "consultees", problems);
+        groupsExist(definition, problems);
+        positive(definition.path("chase"), "chase", problems);
+        List<JsonNode> reminders = elements(definition.path("reminders"));
+        for (int i = 0; i < reminders.size(); i++) {
+            positive(reminders.get(i), "reminders[" + i + "]", problems);
+        }
+        timeline(definition, rehearsal, now, problems);
+        return problems;
+    }
+
+    private void questions(JsonNode questions, List<DefinitionProblem> problems) {
+        uniqueIds(questions, "questions", problems);
+        List<JsonNode> list = elements(questions);
+        for (int i = 0; i < list.size(); i++) {
+            String path = "questions[" + i + "].options";
+            JsonNode options = list.get(i).path("options");
+            uniqueIds(options, path, problems);
+            String type = list.get(i).path("type").asText();
+            if (type.equals("CHOICE") && elements(options).size() < 2) {
+                problems.add(new DefinitionProblem(path, "a CHOICE question needs at least two options"));
+            } else if (type.equals("TEXT") && !elements(options).isEmpty()) {
+                problems.add(new DefinitionProblem(path,
+                        "a TEXT question has no options; remove them or make it a CHOICE question"));
+            }
+        }
+    }
+
+    private void uniqueIds(JsonNode list, String path, List<DefinitionProblem> problems) {
+        Map<String, Integer> first = new HashMap<>();
+        List<JsonNode> entries = elements(list);
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode id = entries.get(i).path("id");
+            Integer earlier = id.isTextual() ? first.putIfAbsent(id.asText(), i) : null;
+            if (earlier != null) {
+                problems.add(new DefinitionProblem(path + "[" + i + "].id", "\"%s\" is already the id of %s[%d]; ids must be unique"
+                        .formatted(id.asText(), path, earlier)));
+            }
+        }
+    }
+
+    private void groupsExist(JsonNode definition, List<DefinitionProblem> problems) {
+        Set<String> groups = new LinkedHashSet<>();
+        elements(definition.path("groups")).forEach(g -> groups.add(g.path("id").asText()));
+        List<JsonNode> consultees = elements(definition.path("consultees"));
+        for (int i = 0; i < consultees.size(); i++) {
+            JsonNode group = consultees.get(i).path("group");
+            if (group.isTextual() && !groups.contains(group.asText())) {
+                problems.add(new DefinitionProblem("consultees[" + i + "].group", "there is no group \"%s\"; the groups are: %s"
+                        .formatted(group.asText(), String.join(", ", groups))));
+            }
+        }
+    }
+
+    private void positive(JsonNode value, String path, List<DefinitionProblem> problems) {
+        Duration duration = parse(value, Duration::parse);
+        if (duration != null && (duration.isZero() || duration.isNegative())) {
+            problems.add(new DefinitionProblem(path, "must be longer than zero"));
+        }
+    }
+
+    private void timeline(JsonNode definition, boolean rehearsal, Instant now, List<DefinitionProblem> problems) {
+        ZoneId zone = parse(definition.path("timezone"), ZoneId::of);
+        if (zone == null && definition.path("timezone").isTextual()) {
+            problems.add(new DefinitionProblem("timezone", "\"%s\" is not a time zone this system knows; use a name such as Europe/London"
+                    .formatted(definition.path("timezone").asText())));
+        }
+        OffsetDateTime deadline = parse(definition.path("deadline"), OffsetDateTime::parse);
+        OffsetDateTime opens = parse(definition.path("opens"), OffsetDateTime::parse);
+        LocalDate reportDue = parse(definition.path("reportDue"), LocalDate::parse);
+        if (deadline == null) {
+            return;
+        }
+        if (!rehearsal && !deadline.toInstant().isAfter(now)) {
+            problems.add(new DefinitionProblem("deadline",
+                    definition.path("deadline").asText() + " has already passed; set a later deadline, or start the round as a rehearsal"));
+        }
+        if (opens != null && !opens.isBefore(deadline)) {
+            problems.add(new DefinitionProblem("opens", "must be before the deadline (" + deadline + ")"));
+        }
+        LocalDate closes = zone == null ? deadline.toLocalDate() : deadline.atZoneSameInstant(zone).toLocalDate();
+        if (reportDue != null && reportDue.isBefore(closes)) {
+            problems.add(new DefinitionProblem("reportDue",
+                    "must not be before the deadline's date (" + closes + "): the report needs the responses"));
+        }
+    }
+
+    private static <T> T parse(JsonNode value, Function<String, T> parser) {
+        if (!value.isTextual()) {
+            return null;
+        }
+        try {
+            return parser.apply(value.asText());
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static List<JsonNode> elements(JsonNode node) {
+        return node.isArray() ? StreamSupport.stream(node.spliterator(), false).toList() : List.of();
+    }
+}

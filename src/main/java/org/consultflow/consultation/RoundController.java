@@ -1,0 +1,66 @@
+package org.consultflow.consultation;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+@RequestMapping("/api/consultations")
+class RoundController {
+
+    private final RoundService service;
+    private final Rounds rounds;
+    private final ConsulteeProgress progress;
+
+    RoundController(RoundService service, Rounds rounds, ConsulteeProgress progress) {
+        this.service = service;
+        this.rounds = rounds;
+        this.progress = progress;
+    }
+
+    /** Starts a round from a YAML or JSON definition; {@code rehearsal} compresses its timeline to end that long from now. */
+    @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "application/json", "text/plain"})
+    ResponseEntity<RoundView> start(@RequestBody String definition,
+            @RequestParam(required = false) Duration rehearsal) throws InvalidDefinitionException {
+        if (rehearsal != null && (rehearsal.isNegative() || rehearsal.isZero())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A rehearsal needs a positive duration, such as PT5M");
+        }
+        var round = service.start(definition, rehearsal);
+        return ResponseEntity.created(URI.create("/api/consultations/" + round.key())).body(view(round));
+    }
+
+    @GetMapping("/{key}")
+    RoundView show(@PathVariable String key) {
+        return view(rounds.get(key));
+    }
+
+    /** Closes the round now, before its deadline. */
+    @PostMapping("/{key}/close")
+    RoundView close(@PathVariable String key) {
+        return view(service.closeNow(key));
+    }
+
+    /** Extends the deadline or brings it forward. */
+    @PutMapping("/{key}/deadline")
+    RoundView moveDeadline(@PathVariable String key, @RequestBody NewDeadline body) {
+        return view(service.moveDeadline(key, body.deadline()));
+    }
+
+    record NewDeadline(OffsetDateTime deadline) {}
+
+    private RoundView view(Round round) {
+        return RoundView.of(round, progress.of(round.key()));
+    }
+}

@@ -1,0 +1,3 @@
+package org.consultflow.consultation;
+
+public enum RoundStatus { OPEN, CLOSED, REPORT_DRAFTED, APPROVED }

@@ -1,0 +1,48 @@
+package org.consultflow.consultation;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.consultflow.consultation.ConsulteeProgress.Progress;
+
+/** The JSON a coordinator sees for a round: status, counts overall and per group, and each consultee's state. */
+record RoundView(String key, String title, RoundStatus status, OffsetDateTime deadline, boolean rehearsal,
+        Instant closedAt, Counts counts, List<GroupCounts> groups, List<ConsulteeView> consultees) {
+
+    enum State { INVITED, RESPONDED, NO_RESPONSE }
+
+    record Counts(int invited, int responded, int outstanding, int late) {}
+
+    record GroupCounts(String id, String label, boolean required, int invited, int responded, int outstanding) {}
+
+    record ConsulteeView(String id, String organisation, String group, boolean required, State state,
+            Instant invitedAt, int remindersSent, boolean late, int responseVersions, boolean chased,
+            String chaseOutcome) {}
+
+    static RoundView of(Round round, Map<String, Progress> progress) {
+        var definition = round.definition();
+        var consultees = definition.consultees().stream().map(consultee -> {
+            var p = progress.get(consultee.id());
+            var responded = p != null && p.onTimeVersions() > 0;
+            var state = responded ? State.RESPONDED : round.isOpen() ? State.INVITED : State.NO_RESPONSE;
+            return new ConsulteeView(consultee.id(), consultee.organisation(), consultee.group(),
+                    definition.isRequired(consultee), state,
+                    p == null ? null : p.invitedAt(), p == null ? 0 : p.remindersSent(),
+                    p != null && p.lateVersions() > 0, p == null ? 0 : p.onTimeVersions() + p.lateVersions(),
+                    p != null && p.chasedAt() != null, p == null ? null : p.chaseOutcome());
+        }).toList();
+        var groups = definition.groups().stream().map(group -> {
+            var members = consultees.stream().filter(c -> c.group().equals(group.id())).toList();
+            var responded = (int) members.stream().filter(c -> c.state() == State.RESPONDED).count();
+            return new GroupCounts(group.id(), group.label(), group.required(), members.size(), responded,
+                    members.size() - responded);
+        }).toList();
+        var responded = (int) consultees.stream().filter(c -> c.state() == State.RESPONDED).count();
+        var late = (int) consultees.stream().filter(ConsulteeView::late).count();
+        return new RoundView(round.key(), definition.title(), round.status(),
+                round.localDeadline().toOffsetDateTime(), round.schedule().rehearsal(), round.closedAt(),
+                new Counts(consultees.size(), responded, consultees.size() - responded, late), groups, consultees);
+    }
+}

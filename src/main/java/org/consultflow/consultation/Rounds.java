@@ -1,0 +1,115 @@
+package org.consultflow.consultation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The rounds ConsultFlow has started, stored with the definition they were started from. */
+@Repository
+public class Rounds {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    Rounds(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    boolean exists(String key) {
+        return jdbc.sql("select count(*) from round where round_key = ?").param(key).query(Integer.class).single() > 0;
+    }
+
+    void add(Definition definition, Schedule schedule) {
+        jdbc.sql("""
+                insert into round (round_key, title, definition, status, opened_at, deadline, reminders, chase,
+                                   report_due, rehearsal)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(definition.key(), definition.title(), write(definition), RoundStatus.OPEN.name(),
+                        ts(schedule.opens()), ts(schedule.deadline()),
+                        schedule.reminders().stream().map(Duration::toString).collect(Collectors.joining(",")),
+                        schedule.chase() == null ? null : schedule.chase().toString(),
+                        ts(schedule.reportDue()), schedule.rehearsal())
+                .update();
+    }
+
+    public Optional<Round> find(String key) {
+        return jdbc.sql("select * from round where round_key = ?").param(key).query(this::round).optional();
+    }
+
+    public Round get(String key) {
+        return find(key).orElseThrow(() -> new UnknownRoundException(key));
+    }
+
+    public void close(String key, Instant at) {
+        jdbc.sql("update round set status = ?, closed_at = ? where round_key = ? and status = ?")
+                .params(RoundStatus.CLOSED.name(), ts(at), key, RoundStatus.OPEN.name()).update();
+    }
+
+    public void reportDrafted(String key) {
+        jdbc.sql("update round set status = ? where round_key = ?")
+                .params(RoundStatus.REPORT_DRAFTED.name(), key).update();
+    }
+
+    public void approved(String key, Instant at) {
+        jdbc.sql("update round set status = ?, approved_at = ? where round_key = ?")
+                .params(RoundStatus.APPROVED.name(), ts(at), key).update();
+    }
+
+    /** Keys of rounds closed since the given time. */
+    public List<String> closedSince(Instant since) {
+        return jdbc.sql("select round_key from round where status <> ? and closed_at > ?")
+                .params(RoundStatus.OPEN.name(), ts(since)).query(String.class).list();
+    }
+
+    void moveDeadline(String key, Instant deadline) {
+        jdbc.sql("update round set deadline = ? where round_key = ?").params(ts(deadline), key).update();
+    }
+
+    private Round round(ResultSet rs, int row) throws SQLException {
+        var definition = read(rs.getString("definition"));
+        var reminders = rs.getString("reminders").isBlank() ? List.<Duration>of()
+                : Arrays.stream(rs.getString("reminders").split(",")).map(Duration::parse).toList();
+        var chase = rs.getString("chase");
+        var schedule = new Schedule(instant(rs, "opened_at"), instant(rs, "deadline"), reminders,
+                chase == null ? null : Duration.parse(chase), instant(rs, "report_due"), rs.getBoolean("rehearsal"));
+        return new Round(definition, RoundStatus.valueOf(rs.getString("status")), schedule,
+                instant(rs, "closed_at"), instant(rs, "approved_at"));
+    }
+
+    private String write(Definition definition) {
+        try {
+            return json.writeValueAsString(definition);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Definition cannot be stored", e);
+        }
+    }
+
+    private Definition read(String text) {
+        try {
+            return json.readValue(text, Definition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored definition cannot be read", e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
