@@ -1,0 +1,112 @@
+package org.consultflow.notification;
+
+import java.io.UnsupportedEncodingException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the mails of a round, each as one multipart/alternative message (plain text and HTML).
+ * Failures are thrown, never swallowed: callers run in engine jobs whose retries and incidents depend on them.
+ */
+@Component
+public class Mails {
+
+    private static final String UTF_8 = "UTF-8";
+
+    private final JavaMailSender sender;
+    private final MailSettings settings;
+    private final MailTemplates templates = new MailTemplates();
+
+    Mails(JavaMailSender sender, MailSettings settings) {
+        this.sender = sender;
+        this.settings = settings;
+    }
+
+    public void send(Invitation mail) {
+        send(mail.to(), mail.contactName(), mail.coordinatorEmail(),
+                "Invitation to respond: " + mail.roundTitle(), "invitation",
+                Map.of("mail", mail, "greeting", greeting(mail.contactName()),
+                        "deadline", Deadlines.format(mail.deadline()), "paragraphs", paragraphs(mail.summary())));
+    }
+
+    public void send(Reminder mail) {
+        String deadline = Deadlines.format(mail.deadline());
+        send(mail.to(), mail.contactName(), mail.coordinatorEmail(),
+                "Reminder: " + mail.roundTitle() + " closes " + deadline, "reminder",
+                Map.of("mail", mail, "greeting", greeting(mail.contactName()), "deadline", deadline));
+    }
+
+    public void send(Acknowledgement mail) {
+        String what = mail.amended() ? "amended response (version " + mail.version() + ")" : "response";
+        String when = mail.late() ? " after the deadline" : "";
+        send(mail.to(), mail.contactName(), null,
+                "We have received your " + what + when + ": " + mail.roundTitle(), "acknowledgement",
+                Map.of("mail", mail, "greeting", greeting(mail.contactName()), "what", what,
+                        "deadline", Deadlines.format(mail.deadline())));
+    }
+
+    public void send(ReportReady mail) {
+        send(mail.to(), mail.coordinatorName(), null, "Draft report ready: " + mail.roundTitle(), "report-ready",
+                Map.of("mail", mail, "greeting", greeting(mail.coordinatorName())));
+    }
+
+    private void send(String to, String name, String replyTo, String subject, String template,
+            Map<String, Object> variables) {
+        Map<String, Object> all = new HashMap<>(variables);
+        all.put("subject", subject);
+        MailTemplates.Rendered body = templates.render(template, all);
+        sender.send(message -> {
+            message.setFrom(new InternetAddress(settings.from(), true));
+            message.setRecipient(MimeMessage.RecipientType.TO, address(to, name));
+            if (replyTo != null && !replyTo.isBlank()) {
+                message.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo, true)});
+            }
+            message.setSubject(subject, UTF_8);
+            message.setContent(alternative(body));
+        });
+    }
+
+    private static MimeMultipart alternative(MailTemplates.Rendered body) throws MessagingException {
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(body.text(), UTF_8, "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(body.html(), UTF_8, "html");
+        // Order matters: clients show the last part they can render, so HTML goes last.
+        return new MimeMultipart("alternative", text, html);
+    }
+
+    private static InternetAddress address(String email, String name) throws MessagingException {
+        InternetAddress address = new InternetAddress(email, true);
+        if (name != null && !name.isBlank()) {
+            try {
+                address.setPersonal(name, UTF_8);
+            } catch (UnsupportedEncodingException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+        return address;
+    }
+
+    private static String greeting(String name) {
+        return name == null || name.isBlank() ? "Hello," : "Dear " + name + ",";
+    }
+
+    /** The summary may be several paragraphs separated by blank lines; HTML shows each as a {@code <p>}. */
+    private static List<String> paragraphs(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return Arrays.stream(text.strip().split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+}

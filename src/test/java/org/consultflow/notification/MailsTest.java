@@ -1,0 +1,152 @@
+package org.consultflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+class MailsTest {
+
+    private static final ZonedDateTime DEADLINE =
+            ZonedDateTime.of(2007, 4, 30, 23, 59, 0, 0, ZoneId.of("Europe/London"));
+    private static final String DEADLINE_IN_WORDS = "11:59pm on Monday 30 April 2007 (BST)";
+    private static final String LINK = "https://consultflow.example.org/respond/Zm9vYmFyYmF6";
+
+    private GreenMail smtp;
+    private Mails mails;
+
+    @BeforeEach
+    void startSmtp() {
+        // A free port rather than the fixed test port: other builds on the same machine may hold it.
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(smtp.getSmtp().getPort());
+        mails = new Mails(sender, new MailSettings("ConsultFlow <consultations@example.org>"));
+    }
+
+    @AfterEach
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void invitesWithThePersonalLinkAndTheDeadlineInTheRoundsZone() throws Exception {
+        mails.send(new Invitation("jane.smith@blaby.example.org", "Jane Smith", "Blaby District Council",
+                "Future of VCS infrastructure", "We are asking partners which model they prefer.\n\nThree models are described.",
+                List.of(new DocumentLink("Options paper", "https://example.org/options.pdf")),
+                DEADLINE, LINK, "Sam Patel", "sam.patel@example.org"));
+
+        Received mail = onlyMessage();
+        assertThat(mail.message.getSubject()).isEqualTo("Invitation to respond: Future of VCS infrastructure");
+        assertThat(mail.to()).isEqualTo("jane.smith@blaby.example.org");
+        assertThat(((InternetAddress) mail.message.getFrom()[0]).getAddress()).isEqualTo("consultations@example.org");
+        assertThat(((InternetAddress) mail.message.getReplyTo()[0]).getAddress()).isEqualTo("sam.patel@example.org");
+        assertThat(mail.text).contains("Dear Jane Smith,", LINK, DEADLINE_IN_WORDS, "Three models are described.",
+                "Options paper: https://example.org/options.pdf", "do not forward", "sam.patel@example.org");
+        assertThat(mail.html).contains("Dear Jane Smith,", "href=\"" + LINK + "\"", DEADLINE_IN_WORDS,
+                "<p style=\"margin:0 0 20px 0;\">Three models are described.</p>",
+                "href=\"https://example.org/options.pdf\"", "href=\"mailto:sam.patel@example.org\"");
+    }
+
+    @Test
+    void remindsWithTheDeadlineInTheSubject() throws Exception {
+        mails.send(new Reminder("jane.smith@blaby.example.org", "Jane Smith", "Blaby District Council",
+                "Future of VCS infrastructure", DEADLINE, LINK, "Sam Patel", "sam.patel@example.org", 2));
+
+        Received mail = onlyMessage();
+        assertThat(mail.message.getSubject())
+                .isEqualTo("Reminder: Future of VCS infrastructure closes " + DEADLINE_IN_WORDS);
+        assertThat(mail.text).contains("still waiting for Blaby District Council's response", LINK);
+        assertThat(mail.html).contains("href=\"" + LINK + "\"", DEADLINE_IN_WORDS);
+    }
+
+    @Test
+    void acknowledgesWithACopyOfTheAnswersAndAWayToAmendThem() throws Exception {
+        mails.send(acknowledgement(1, false));
+
+        Received mail = onlyMessage();
+        assertThat(mail.message.getSubject()).isEqualTo("We have received your response: Future of VCS infrastructure");
+        assertThat(mail.text).contains("Preference for the future organisation\nModel B",
+                "Role in funding\nNot answered", "change your response until " + DEADLINE_IN_WORDS, LINK);
+        assertThat(mail.html).contains("Preference for the future organisation", "Model B",
+                "Council &amp; partners", "href=\"" + LINK + "\"");
+    }
+
+    @Test
+    void saysWhenAnAmendedResponseArrivedLateAndNoLongerOffersToChangeIt() throws Exception {
+        mails.send(acknowledgement(3, true));
+
+        Received mail = onlyMessage();
+        assertThat(mail.message.getSubject()).isEqualTo(
+                "We have received your amended response (version 3) after the deadline: Future of VCS infrastructure");
+        assertThat(mail.text).contains("after the deadline of " + DEADLINE_IN_WORDS).doesNotContain(LINK);
+        assertThat(mail.html).contains("late response").doesNotContain(LINK);
+    }
+
+    @Test
+    void tellsTheCoordinatorTheDraftReportIsReady() throws Exception {
+        mails.send(new ReportReady("sam.patel@example.org", "Sam Patel", "Future of VCS infrastructure",
+                "https://consultflow.example.org/rounds/vcs-2007/report", 14, 11, 2));
+
+        Received mail = onlyMessage();
+        assertThat(mail.message.getSubject()).isEqualTo("Draft report ready: Future of VCS infrastructure");
+        assertThat(mail.text).contains("Organisations invited: 14", "Organisations that responded: 11",
+                "Late responses: 2", "https://consultflow.example.org/rounds/vcs-2007/report");
+        assertThat(mail.html).contains("href=\"https://consultflow.example.org/rounds/vcs-2007/report\"");
+    }
+
+    @Test
+    void failsLoudlyWhenTheMailServerIsDown() {
+        smtp.stop();
+
+        assertThatThrownBy(() -> mails.send(acknowledgement(1, false))).isInstanceOf(MailException.class);
+    }
+
+    private static Acknowledgement acknowledgement(int version, boolean late) {
+        return new Acknowledgement("jane.smith@blaby.example.org", "Jane Smith", "Blaby District Council",
+                "Future of VCS infrastructure", version, late,
+                List.of(new AnswerCopy("Preference for the future organisation", "Model B"),
+                        new AnswerCopy("Role of VCS infrastructure", "Council & partners rely on it."),
+                        new AnswerCopy("Role in funding", "")),
+                DEADLINE, LINK);
+    }
+
+    private Received onlyMessage() throws MessagingException, IOException {
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        MimeMessage message = received[0];
+        assertThat(message.getContentType()).startsWith("multipart/alternative");
+        Multipart parts = (Multipart) message.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        return new Received(message, body(parts.getBodyPart(0), "text/plain"), body(parts.getBodyPart(1), "text/html"));
+    }
+
+    private static String body(BodyPart part, String type) throws MessagingException, IOException {
+        assertThat(part.isMimeType(type)).as("part is " + type).isTrue();
+        return ((String) part.getContent()).replace("\r\n", "\n");
+    }
+
+    private record Received(MimeMessage message, String text, String html) {
+        String to() throws MessagingException {
+            return ((InternetAddress) message.getAllRecipients()[0]).getAddress();
+        }
+    }
+}
