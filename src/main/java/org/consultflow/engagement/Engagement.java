@@ -1,0 +1,17 @@
+package org.consultflow.engagement;
+
+import java.time.Instant;
+
+/** A consultee's part in a round. The personal link's token is never stored, only its hash. */
+public record Engagement(String roundKey, String consulteeId, String groupId, boolean required, Instant invitedAt,
+        int reminderCursor, int remindersSent, Instant respondedAt, Instant chasedAt, String chaseOutcome) {
+
+    /** The Camunda business key of the consultee's engagement process. */
+    public String businessKey() {
+        return businessKey(roundKey, consulteeId);
+    }
+
+    public static String businessKey(String roundKey, String consulteeId) {
+        return roundKey + ":" + consulteeId;
+    }
+}

@@ -1,0 +1,92 @@
+package org.consultflow.engagement;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class Engagements {
+
+    private final JdbcClient jdbc;
+
+    Engagements(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(String roundKey, String consulteeId, String groupId, boolean required, String tokenHash) {
+        jdbc.sql("""
+                insert into engagement (round_key, consultee_id, group_id, required, token_hash)
+                values (?, ?, ?, ?, ?)""")
+                .params(roundKey, consulteeId, groupId, required, tokenHash).update();
+    }
+
+    public Optional<Engagement> find(String roundKey, String consulteeId) {
+        return jdbc.sql("select * from engagement where round_key = ? and consultee_id = ?")
+                .params(roundKey, consulteeId).query(this::engagement).optional();
+    }
+
+    public Engagement get(String roundKey, String consulteeId) {
+        return find(roundKey, consulteeId).orElseThrow(() -> new IllegalStateException(
+                "No engagement for " + Engagement.businessKey(roundKey, consulteeId)));
+    }
+
+    Optional<Engagement> findByTokenHash(String tokenHash) {
+        return jdbc.sql("select * from engagement where token_hash = ?").param(tokenHash)
+                .query(this::engagement).optional();
+    }
+
+    public List<Engagement> ofRound(String roundKey) {
+        return jdbc.sql("select * from engagement where round_key = ? order by consultee_id").param(roundKey)
+                .query(this::engagement).list();
+    }
+
+    void invited(Engagement engagement, Instant at) {
+        jdbc.sql("update engagement set invited_at = ? where round_key = ? and consultee_id = ?")
+                .params(ts(at), engagement.roundKey(), engagement.consulteeId()).update();
+    }
+
+    void reminderSlotUsed(Engagement engagement, int nextCursor, boolean sent, Instant at) {
+        jdbc.sql("""
+                update engagement set reminder_cursor = ?,
+                       reminders_sent = reminders_sent + ?,
+                       last_reminder_at = case when ? then ? else last_reminder_at end
+                 where round_key = ? and consultee_id = ?""")
+                .params(nextCursor, sent ? 1 : 0, sent, ts(at), engagement.roundKey(), engagement.consulteeId())
+                .update();
+    }
+
+    /** Marks the first recorded response; reminders stop from here on. */
+    public void responded(String roundKey, String consulteeId, Instant at) {
+        jdbc.sql("""
+                update engagement set responded_at = ?
+                 where round_key = ? and consultee_id = ? and responded_at is null""")
+                .params(ts(at), roundKey, consulteeId).update();
+    }
+
+    void chased(String roundKey, String consulteeId, Instant at, String outcome) {
+        jdbc.sql("update engagement set chased_at = ?, chase_outcome = ? where round_key = ? and consultee_id = ?")
+                .params(ts(at), outcome, roundKey, consulteeId).update();
+    }
+
+    private Engagement engagement(ResultSet rs, int row) throws SQLException {
+        return new Engagement(rs.getString("round_key"), rs.getString("consultee_id"), rs.getString("group_id"),
+                rs.getBoolean("required"), instant(rs, "invited_at"), rs.getInt("reminder_cursor"),
+                rs.getInt("reminders_sent"), instant(rs, "responded_at"), instant(rs, "chased_at"),
+                rs.getString("chase_outcome"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,51 @@
+package org.consultflow.engagement;
+
+import java.time.Clock;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.consultflow.consultation.Rounds;
+import org.consultflow.notification.DocumentLink;
+import org.consultflow.notification.Invitation;
+import org.consultflow.notification.Mails;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** "Send invitation": the consultee's personal link, by mail. Runs as an async job: a failed send is retried. */
+@Component("sendInvitation")
+class SendInvitation implements JavaDelegate {
+
+    private final Rounds rounds;
+    private final Engagements engagements;
+    private final PersonalLinks links;
+    private final Mails mails;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SendInvitation(Rounds rounds, Engagements engagements, PersonalLinks links, Mails mails,
+            ApplicationEventPublisher events, Clock clock) {
+        this.rounds = rounds;
+        this.engagements = engagements;
+        this.links = links;
+        this.mails = mails;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var roundKey = (String) execution.getVariable("roundKey");
+        var consulteeId = (String) execution.getVariable("consulteeId");
+        var round = rounds.get(roundKey);
+        var definition = round.definition();
+        var consultee = definition.consultee(consulteeId).orElseThrow();
+        mails.send(new Invitation(consultee.contact().email(), consultee.contact().name(), consultee.organisation(),
+                definition.title(), definition.summary(),
+                definition.documents().stream().map(d -> new DocumentLink(d.title(), d.url())).toList(),
+                round.localDeadline(), links.url(roundKey, consulteeId),
+                definition.coordinator().name(), definition.coordinator().email()));
+        var now = clock.instant();
+        engagements.invited(engagements.get(roundKey, consulteeId), now);
+        events.publishEvent(new InvitationSent(roundKey, consulteeId, now));
+    }
+}

@@ -1,0 +1,63 @@
+package org.consultflow.engagement;
+
+import java.time.Clock;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.consultflow.consultation.Rounds;
+import org.consultflow.notification.Mails;
+import org.consultflow.notification.Reminder;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Send reminder": checks again, at sending time, that no response has been recorded (one may be on its way to the
+ * process) and that the reminder is still due (the deadline may have been extended since the timer was set).
+ */
+@Component("sendReminder")
+class SendReminder implements JavaDelegate {
+
+    private final Rounds rounds;
+    private final Engagements engagements;
+    private final PersonalLinks links;
+    private final Mails mails;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SendReminder(Rounds rounds, Engagements engagements, PersonalLinks links, Mails mails,
+            ApplicationEventPublisher events, Clock clock) {
+        this.rounds = rounds;
+        this.engagements = engagements;
+        this.links = links;
+        this.mails = mails;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var roundKey = (String) execution.getVariable("roundKey");
+        var consulteeId = (String) execution.getVariable("consulteeId");
+        var round = rounds.get(roundKey);
+        var engagement = engagements.get(roundKey, consulteeId);
+        var slot = EngagementSchedule.pendingSlot(round, engagement);
+        var now = clock.instant();
+        var due = EngagementSchedule.dueTimes(round);
+        if (slot.isEmpty() || due.get(slot.getAsInt()).isAfter(now)) {
+            return;
+        }
+        // Several slots may have passed at once (the engine was down): one reminder covers them all.
+        var next = slot.getAsInt();
+        while (next < due.size() && !due.get(next).isAfter(now)) {
+            next++;
+        }
+        var definition = round.definition();
+        var consultee = definition.consultee(consulteeId).orElseThrow();
+        var number = engagement.remindersSent() + 1;
+        mails.send(new Reminder(consultee.contact().email(), consultee.contact().name(), consultee.organisation(),
+                definition.title(), round.localDeadline(), links.url(roundKey, consulteeId),
+                definition.coordinator().name(), definition.coordinator().email(), number));
+        engagements.reminderSlotUsed(engagement, next, true, now);
+        events.publishEvent(new ReminderSent(roundKey, consulteeId, number, now));
+    }
+}
