@@ -1,0 +1,104 @@
+package org.consultflow.response;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.consultflow.engagement.Engagement;
+import org.consultflow.engagement.Engagements;
+import org.consultflow.response.Responses.Correlation;
+import org.consultflow.response.Responses.Pending;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands recorded responses to their engagement process. A response that arrives while the engagement is not yet
+ * waiting for it (its invitation still being sent, an acknowledgement under way) fails to correlate; it stays in the
+ * inbox and is tried again with growing pauses, never dropped.
+ */
+@Component
+class Correlator {
+
+    private static final Logger log = LoggerFactory.getLogger(Correlator.class);
+
+    @ConfigurationProperties("consultflow.responses")
+    record CorrelationSettings(@DefaultValue("100") int batch, @DefaultValue("PT1M") Duration maxPause) {}
+
+    private final Responses responses;
+    private final Engagements engagements;
+    private final RuntimeService runtime;
+    private final TransactionTemplate transactions;
+    private final CorrelationSettings settings;
+    private final Clock clock;
+
+    Correlator(Responses responses, Engagements engagements, RuntimeService runtime, TransactionTemplate transactions,
+            CorrelationSettings settings, Clock clock) {
+        this.responses = responses;
+        this.engagements = engagements;
+        this.runtime = runtime;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${consultflow.responses.correlate-every:PT0.5S}")
+    void correlatePending() {
+        for (var pending : responses.duePending(clock.instant(), settings.batch())) {
+            correlate(pending);
+        }
+    }
+
+    private void correlate(Pending pending) {
+        var businessKey = Engagement.businessKey(pending.roundKey(), pending.consulteeId());
+        // Asking first keeps the expected "not waiting yet" case out of the engine's error log.
+        if (!waiting(businessKey)) {
+            notWaiting(pending, "the engagement is not waiting for a response yet");
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(status -> {
+                runtime.createMessageCorrelation("ResponseReceived")
+                        .processInstanceBusinessKey(businessKey)
+                        .setVariable("responseVersion", pending.version())
+                        .correlateWithResult();
+                responses.correlation(pending.eventId(), Correlation.CORRELATED, null);
+                // An event recorded before its engagement existed could not mark it; this one can.
+                engagements.responded(pending.roundKey(), pending.consulteeId(), clock.instant());
+            });
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
+            notWaiting(pending, e.getMessage());
+        }
+    }
+
+    private void notWaiting(Pending pending, String reason) {
+        if (engagementEnded(pending)) {
+            log.warn("Response {} for {}:{} recorded, but its engagement had already ended; no acknowledgement sent",
+                    pending.eventId(), pending.roundKey(), pending.consulteeId());
+            responses.correlation(pending.eventId(), Correlation.NOT_CORRELATED, "engagement had ended");
+            return;
+        }
+        var attempts = pending.attempts() + 1;
+        var pause = Duration.ofMillis(Math.min(settings.maxPause().toMillis(), 250L << Math.min(attempts, 20)));
+        responses.retryLater(pending.eventId(), attempts, clock.instant().plus(pause), reason);
+    }
+
+    private boolean waiting(String businessKey) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(businessKey)
+                .messageEventSubscriptionName("ResponseReceived").count() > 0;
+    }
+
+    /** Engagement rows and processes are created together: a row without a process is an ended engagement. */
+    private boolean engagementEnded(Pending pending) {
+        return engagements.find(pending.roundKey(), pending.consulteeId()).isPresent()
+                && runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(Engagement.businessKey(pending.roundKey(), pending.consulteeId()))
+                        .count() == 0;
+    }
+}

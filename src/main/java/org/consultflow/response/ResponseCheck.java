@@ -1,0 +1,51 @@
+package org.consultflow.response;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.consultflow.consultation.Definition;
+import org.consultflow.consultation.Definition.Question;
+import org.consultflow.consultation.Definition.QuestionType;
+
+/** Checks a submitted response against its round's definition, listing every problem. */
+final class ResponseCheck {
+
+    private ResponseCheck() {
+    }
+
+    static List<String> problems(Definition definition, SubmittedResponse response) {
+        var problems = new ArrayList<String>();
+        if (definition.consultee(response.consulteeId()).isEmpty()) {
+            problems.add("unknown consultee '" + response.consulteeId() + "' in round '" + definition.key() + "'");
+        }
+        if (response.answers() == null || response.answers().isEmpty()) {
+            problems.add("no answers");
+            return problems;
+        }
+        response.answers().forEach((questionId, value) -> definition.question(questionId).ifPresentOrElse(
+                question -> check(question, value, problems),
+                () -> problems.add("unknown question '" + questionId + "'")));
+        return problems;
+    }
+
+    private static void check(Question question, Object value, List<String> problems) {
+        if (question.type() == QuestionType.TEXT) {
+            if (!(value instanceof String)) {
+                problems.add("answer to '" + question.id() + "' must be text");
+            }
+            return;
+        }
+        if (value instanceof String optionId) {
+            if (question.option(optionId).isEmpty()) {
+                problems.add("'" + optionId + "' is not an option of question '" + question.id() + "'");
+            }
+        } else if (value instanceof Map<?, ?> map && map.size() == 1 && map.get("other") instanceof String) {
+            if (!question.other()) {
+                problems.add("question '" + question.id() + "' does not allow an 'other' answer");
+            }
+        } else {
+            problems.add("answer to '" + question.id() + "' must be an option id or {\"other\": \"text\"}");
+        }
+    }
+}

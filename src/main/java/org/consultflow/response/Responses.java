@@ -1,0 +1,135 @@
+package org.consultflow.response;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every response version ever recorded, with where its correlation to the engagement process stands. */
+@Repository
+public class Responses {
+
+    enum Correlation { PENDING, CORRELATED, NOT_CORRELATED, NOT_NEEDED }
+
+    record Pending(String eventId, String roundKey, String consulteeId, int version, int attempts) {}
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    Responses(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void rememberEvent(String eventId, String source, String payload, Instant at) {
+        jdbc.sql("insert into inbox_event (event_id, source, received_at, payload) values (?, ?, ?, ?)")
+                .params(eventId, source, ts(at), payload).update();
+    }
+
+    int nextVersion(String roundKey, String consulteeId) {
+        return jdbc.sql("select coalesce(max(version), 0) + 1 from response where round_key = ? and consultee_id = ?")
+                .params(roundKey, consulteeId).query(Integer.class).single();
+    }
+
+    void add(StoredResponse response, Correlation correlation) {
+        jdbc.sql("""
+                insert into response (event_id, round_key, consultee_id, version, answers, respondent_name,
+                                      respondent_email, submitted_at, recorded_at, late, correlation, next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(response.eventId(), response.roundKey(), response.consulteeId(), response.version(),
+                        write(response.answers()), response.respondentName(), response.respondentEmail(),
+                        ts(response.submittedAt()), ts(response.recordedAt()), response.late(), correlation.name(),
+                        ts(response.recordedAt()))
+                .update();
+    }
+
+    /** All versions of a round's responses, on time and late, in the order they were recorded. */
+    public List<StoredResponse> ofRound(String roundKey) {
+        return jdbc.sql("select * from response where round_key = ? order by recorded_at, consultee_id, version")
+                .param(roundKey).query(this::response).list();
+    }
+
+    Optional<StoredResponse> find(String roundKey, String consulteeId, int version) {
+        return jdbc.sql("select * from response where round_key = ? and consultee_id = ? and version = ?")
+                .params(roundKey, consulteeId, version).query(this::response).optional();
+    }
+
+    record Counts(int onTime, int late) {}
+
+    Map<String, Counts> countsByConsultee(String roundKey) {
+        var counts = new java.util.HashMap<String, Counts>();
+        jdbc.sql("""
+                select consultee_id,
+                       sum(case when late then 0 else 1 end) as on_time,
+                       sum(case when late then 1 else 0 end) as late_count
+                  from response where round_key = ? group by consultee_id""")
+                .param(roundKey)
+                .query(rs -> {
+                    counts.put(rs.getString("consultee_id"), new Counts(rs.getInt("on_time"), rs.getInt("late_count")));
+                });
+        return counts;
+    }
+
+    List<Pending> duePending(Instant now, int limit) {
+        return jdbc.sql("""
+                select event_id, round_key, consultee_id, version, attempts from response
+                 where correlation = 'PENDING' and next_attempt_at <= ?
+                 order by next_attempt_at, recorded_at
+                 limit ?""")
+                .params(ts(now), limit)
+                .query((rs, row) -> new Pending(rs.getString("event_id"), rs.getString("round_key"),
+                        rs.getString("consultee_id"), rs.getInt("version"), rs.getInt("attempts")))
+                .list();
+    }
+
+    void correlation(String eventId, Correlation correlation, String note) {
+        jdbc.sql("update response set correlation = ?, last_error = ? where event_id = ?")
+                .params(correlation.name(), note, eventId).update();
+    }
+
+    void retryLater(String eventId, int attempts, Instant next, String error) {
+        jdbc.sql("update response set attempts = ?, next_attempt_at = ?, last_error = ? where event_id = ?")
+                .params(attempts, ts(next), error, eventId).update();
+    }
+
+    private StoredResponse response(ResultSet rs, int row) throws SQLException {
+        return new StoredResponse(rs.getString("event_id"), rs.getString("round_key"), rs.getString("consultee_id"),
+                rs.getInt("version"), read(rs.getString("answers")), rs.getString("respondent_name"),
+                rs.getString("respondent_email"), instant(rs, "submitted_at"), instant(rs, "recorded_at"),
+                rs.getBoolean("late"));
+    }
+
+    private String write(Map<String, Object> answers) {
+        try {
+            return json.writeValueAsString(answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Object> read(String text) {
+        try {
+            return json.readValue(text, new TypeReference<>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

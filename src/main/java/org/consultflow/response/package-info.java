@@ -1,0 +1,2 @@
+/** Responses: the Kafka inbox, correlation to the waiting engagement, versions and late marking, acknowledgements. */
+package org.consultflow.response;
