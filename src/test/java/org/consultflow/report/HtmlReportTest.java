@@ -1,0 +1,74 @@
+package org.consultflow.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+class HtmlReportTest {
+
+    private final String html = new HtmlReport(engine()).render(RoundFixture.draft(), RoundFixture.DEFINITION);
+    /** Whitespace between tags removed, so rows can be asserted on one line. */
+    private final String compact = html.replaceAll(">\\s+<", "><").replaceAll("\\s+", " ");
+
+    @Test
+    void isAStandaloneGovUkPage() {
+        assertThat(html).contains("<html lang=\"en\"")
+                .contains("<title>VCS infrastructure review – draft report</title>")
+                .contains("href=\"/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css\"")
+                .contains("<h1 class=\"govuk-heading-xl\">VCS infrastructure review</h1>")
+                .contains("Draft — for the decision meeting");
+    }
+
+    @Test
+    void tabulatesResponseRatesWithHeadersScoped() {
+        assertThat(compact).contains(
+                "<caption class=\"govuk-table__caption govuk-table__caption--m\">Responses by stakeholder group</caption>")
+                .contains("<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Invited</th>")
+                .contains("<th scope=\"row\" class=\"govuk-table__header\"><span>District councils</span>"
+                        + "<strong class=\"govuk-tag govuk-tag--red\">Required</strong></th>"
+                        + "<td class=\"govuk-table__cell govuk-table__cell--numeric\">3</td>"
+                        + "<td class=\"govuk-table__cell govuk-table__cell--numeric\">2</td>"
+                        + "<td class=\"govuk-table__cell govuk-table__cell--numeric\">67%</td>");
+    }
+
+    @Test
+    void tabulatesChoicesOverallAndPerGroup() {
+        assertThat(compact).contains("Answers to question 2, overall and by group</caption>")
+                .contains("<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
+                        + "Key partners</th>")
+                .contains("<th scope=\"row\" class=\"govuk-table__header\">Other</th>"
+                        + "<td class=\"govuk-table__cell govuk-table__cell--numeric\">1</td>"
+                        + "<td class=\"govuk-table__cell govuk-table__cell--numeric\">1</td>"
+                        + "<td class=\"govuk-table__cell govuk-table__cell--numeric\">0</td>");
+    }
+
+    @Test
+    void escapesWhatConsulteesTyped() {
+        assertThat(html).doesNotContain("<script>")
+                .contains("Funding &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; advice");
+    }
+
+    @Test
+    void showsNonRespondentsAndTheLateAnnex() {
+        assertThat(compact).contains("<li><strong class=\"govuk-tag govuk-tag--red\">Required</strong>"
+                        + "<span>Melton Borough Council</span> (<span>District councils</span>) </li>")
+                .contains("<h2 class=\"govuk-heading-l\">Annex: late responses</h2>")
+                .contains("Received 1 May 2007 at 12:59am, version 1.")
+                .contains("<dd class=\"govuk-summary-list__value report-text\">Other: Regional hub</dd>");
+    }
+
+    /** Spring's engine without a Spring context: the application renders with it, so its SpEL is what runs. */
+    private static SpringTemplateEngine engine() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+}
