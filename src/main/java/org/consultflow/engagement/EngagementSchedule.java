@@ -39,13 +39,7 @@ public class EngagementSchedule {
     }
 
     public boolean chaseNeeded(DelegateExecution execution) {
-        var round = round(execution);
-        var engagement = engagement(execution);
-        if (!engagement.required() || round.schedule().chase() == null) {
-            return false;
-        }
-        var chaseAt = chaseAt(round);
-        return engagement.invitedAt() == null || chaseAt.isAfter(engagement.invitedAt());
+        return chaseNeeded(round(execution), engagement(execution));
     }
 
     public Date chaseAt(DelegateExecution execution) {
@@ -76,7 +70,15 @@ public class EngagementSchedule {
         return OptionalInt.empty();
     }
 
-    private static Instant chaseAt(Round round) {
+    /** Only required consultees are chased, and only if the chase time falls after their invitation. */
+    static boolean chaseNeeded(Round round, Engagement engagement) {
+        if (!engagement.required() || round.schedule().chase() == null) {
+            return false;
+        }
+        return engagement.invitedAt() == null || chaseAt(round).isAfter(engagement.invitedAt());
+    }
+
+    static Instant chaseAt(Round round) {
         return round.schedule().deadline().minus(round.schedule().chase());
     }
 
