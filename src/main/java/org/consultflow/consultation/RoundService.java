@@ -3,6 +3,7 @@ package org.consultflow.consultation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 
@@ -35,8 +36,8 @@ class RoundService {
         if (rounds.exists(definition.key())) {
             throw new RoundConflictException("A round with the key '" + definition.key() + "' already exists");
         }
-        var schedule = rehearsal == null ? Schedule.of(definition, clock.instant())
-                : Schedule.rehearse(definition, rehearsal, clock.instant());
+        var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        var schedule = rehearsal == null ? Schedule.of(definition, now) : Schedule.rehearse(definition, rehearsal, now);
         rounds.add(definition, schedule);
         var variables = new HashMap<String, Object>();
         variables.put("roundKey", definition.key());

@@ -1,5 +1,6 @@
 package org.consultflow.platform;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,12 +31,14 @@ class EmbeddedKafka {
     @Bean(destroyMethod = "destroy")
     EmbeddedKafkaKraftBroker embeddedKafkaBroker(EmbeddedKafkaSettings settings, KafkaTopics topics) {
         var broker = new EmbeddedKafkaKraftBroker(1, 3, topics.responses(), topics.deadLetter(), topics.events());
-        if (settings.port() > 0) {
-            broker.kafkaPorts(settings.port());
-        }
-        broker.brokerProperties(Map.of(
+        var properties = new HashMap<String, String>(Map.of(
                 "auto.create.topics.enable", "true",
                 "group.initial.rebalance.delay.ms", "0"));
+        if (settings.port() > 0) {
+            // The KRaft test kit takes its client port from the listeners (kafkaPorts() is ignored in KRaft mode).
+            properties.put("listeners", "EXTERNAL://localhost:" + settings.port() + ",CONTROLLER://localhost:0");
+        }
+        broker.brokerProperties(properties);
         broker.afterPropertiesSet();
         log.info("Embedded Kafka (KRaft, single node): bootstrap servers {}", broker.getBrokersAsString());
         return broker;
