@@ -165,6 +165,11 @@ abstract class SeedRoundLifecycle {
         var silent = emails.keySet().stream().filter(id -> !respondents.contains(id)).collect(Collectors.toSet());
         assertThat(recipients(mails("Reminder"))).isNotEmpty()
                 .containsOnlyElementsOf(silent.stream().map(emails::get).toList());
+        var reminderLink = body(mails("Reminder").get(0)).lines().filter(line -> line.contains("/respond/"))
+                .map(line -> line.substring(line.indexOf("/respond/")).split("[\\s\"<]")[0]).findFirst().orElseThrow();
+        var form = rest.getForEntity(reminderLink, String.class);
+        assertThat(form.getStatusCode()).as("the reminder's link opens the form").isEqualTo(HttpStatus.OK);
+        assertThat(form.getBody()).contains("Review of Voluntary and Community Sector Infrastructure");
 
         var round = round();
         assertThat(round.path("counts").path("invited").asInt()).isEqualTo(emails.size());
@@ -305,8 +310,30 @@ abstract class SeedRoundLifecycle {
         }).map(address -> address.replaceAll(".*<(.*)>", "$1")).toList();
     }
 
+    /** The decoded plain-text part, as a mail client shows it. */
     private static String body(MimeMessage message) {
-        return com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+        try {
+            return text(message.getContent());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Object content) throws Exception {
+        if (content instanceof String text) {
+            return text;
+        }
+        var multipart = (jakarta.mail.Multipart) content;
+        for (int i = 0; i < multipart.getCount(); i++) {
+            var part = multipart.getBodyPart(i);
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+            if (part.isMimeType("multipart/*")) {
+                return text(part.getContent());
+            }
+        }
+        throw new AssertionError("no plain-text part");
     }
 
     // --- the coordinator's API ---

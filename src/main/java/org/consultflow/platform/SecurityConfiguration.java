@@ -10,6 +10,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Coordinators use the API with HTTP Basic or a session; consultees reach their form through the personal link only;
@@ -27,8 +28,12 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(Customizer.withDefaults())
-                // API clients use Basic auth, and Camunda's webapps bring their own CSRF protection.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/camunda/**"));
+                // API clients use Basic auth, and Camunda's webapps bring their own CSRF protection. The response
+                // form's address holds a 256-bit personal token nobody else knows, which is what a CSRF token would
+                // add; a session-bound token would only lose the answers of a consultee who took an hour to write.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/camunda/**", "/respond/**"))
+                // Personal links must not leak to the sites of linked documents.
+                .headers(headers -> headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
 

@@ -63,6 +63,12 @@ public class Responses {
                 .params(roundKey, consulteeId, version).query(this::response).optional();
     }
 
+    /** The version that counts: the last one recorded, late or not. */
+    Optional<StoredResponse> latest(String roundKey, String consulteeId) {
+        return jdbc.sql("select * from response where round_key = ? and consultee_id = ? order by version desc limit 1")
+                .params(roundKey, consulteeId).query(this::response).optional();
+    }
+
     record Counts(int onTime, int late) {}
 
     Map<String, Counts> countsByConsultee(String roundKey) {
