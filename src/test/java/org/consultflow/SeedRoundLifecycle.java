@@ -192,6 +192,8 @@ abstract class SeedRoundLifecycle {
         // 7. A late response is kept and marked late; a re-draft lists it in the annex, then approval ends the round.
         publish(response("late-1", silentCouncil, Map.of("preference", "a")));
         await().atMost(Duration.ofSeconds(30)).until(() -> round().path("counts").path("late").asInt() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mails("after the deadline").size() == 1);
+        assertThat(recipients(mails("after the deadline"))).containsExactly(silentCouncil + "@example.org");
         review(Map.of("approved", false, "changes", "Include the late response"));
         await().atMost(Duration.ofSeconds(30)).until(() -> coordinator.getForObject(
                 "/api/consultations/" + KEY + "/report", JsonNode.class).path("late").size() == 1);

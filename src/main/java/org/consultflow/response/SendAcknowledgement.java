@@ -1,67 +1,22 @@
 package org.consultflow.response;
 
-import java.util.List;
-import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.consultflow.consultation.Definition;
-import org.consultflow.consultation.Definition.QuestionType;
-import org.consultflow.consultation.Rounds;
-import org.consultflow.engagement.PersonalLinks;
-import org.consultflow.notification.Acknowledgement;
-import org.consultflow.notification.AnswerCopy;
-import org.consultflow.notification.Mails;
 import org.springframework.stereotype.Component;
 
-/** "Send acknowledgement": a receipt with a copy of the answers of the version just recorded. */
+/** "Send acknowledgement": the receipt for the version just correlated to the engagement. */
 @Component("sendAcknowledgement")
 class SendAcknowledgement implements JavaDelegate {
 
-    private final Rounds rounds;
-    private final Responses responses;
-    private final PersonalLinks links;
-    private final Mails mails;
+    private final Receipts receipts;
 
-    SendAcknowledgement(Rounds rounds, Responses responses, PersonalLinks links, Mails mails) {
-        this.rounds = rounds;
-        this.responses = responses;
-        this.links = links;
-        this.mails = mails;
+    SendAcknowledgement(Receipts receipts) {
+        this.receipts = receipts;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var roundKey = (String) execution.getVariable("roundKey");
-        var consulteeId = (String) execution.getVariable("consulteeId");
-        var version = ((Number) execution.getVariable("responseVersion")).intValue();
-        var round = rounds.get(roundKey);
-        var definition = round.definition();
-        var response = responses.find(roundKey, consulteeId, version).orElseThrow();
-        var consultee = definition.consultee(consulteeId).orElseThrow();
-        var to = response.respondentEmail() != null ? response.respondentEmail() : consultee.contact().email();
-        var name = response.respondentName() != null ? response.respondentName() : consultee.contact().name();
-        mails.send(new Acknowledgement(to, name, consultee.organisation(), definition.title(), version,
-                response.late(), copy(definition, response.answers()), round.localDeadline(),
-                links.url(roundKey, consulteeId)));
-    }
-
-    /** The answers in question order, choices by their label, as the consultee would recognise them. */
-    static List<AnswerCopy> copy(Definition definition, Map<String, Object> answers) {
-        return definition.questions().stream()
-                .filter(question -> answers.containsKey(question.id()))
-                .map(question -> {
-                    var value = answers.get(question.id());
-                    String text;
-                    if (question.type() == QuestionType.CHOICE && value instanceof String optionId) {
-                        text = question.option(optionId).map(Definition.Option::label).orElse(optionId);
-                    } else if (value instanceof Map<?, ?> other) {
-                        text = "Other: " + other.get("other");
-                    } else {
-                        text = String.valueOf(value);
-                    }
-                    return new AnswerCopy(question.text(), text);
-                })
-                .toList();
+        receipts.send((String) execution.getVariable("roundKey"), (String) execution.getVariable("consulteeId"),
+                ((Number) execution.getVariable("responseVersion")).intValue());
     }
 }
