@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Correlator {
 
     private static final Logger log = LoggerFactory.getLogger(Correlator.class);
+    /** How long a claimed response is left alone by other replicas; a crashed claimant's claim simply runs out. */
+    static final Duration CLAIM = Duration.ofMinutes(1);
 
     @ConfigurationProperties("consultflow.responses")
     record CorrelationSettings(@DefaultValue("100") int batch, @DefaultValue("PT1M") Duration maxPause) {}
@@ -50,8 +52,11 @@ class Correlator {
 
     @Scheduled(fixedDelayString = "${consultflow.responses.correlate-every:PT0.5S}")
     void correlatePending() {
-        for (var pending : responses.duePending(clock.instant(), settings.batch())) {
-            correlate(pending);
+        var now = clock.instant();
+        for (var pending : responses.duePending(now, settings.batch())) {
+            if (responses.claim(pending, now.plus(CLAIM))) {
+                correlate(pending);
+            }
         }
     }
 

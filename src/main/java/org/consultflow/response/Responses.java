@@ -20,7 +20,8 @@ public class Responses {
 
     enum Correlation { PENDING, CORRELATED, NOT_CORRELATED, NOT_NEEDED }
 
-    record Pending(String eventId, String roundKey, String consulteeId, int version, int attempts) {}
+    record Pending(String eventId, String roundKey, String consulteeId, int version, int attempts,
+            Instant nextAttemptAt) {}
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -87,14 +88,26 @@ public class Responses {
 
     List<Pending> duePending(Instant now, int limit) {
         return jdbc.sql("""
-                select event_id, round_key, consultee_id, version, attempts from response
+                select event_id, round_key, consultee_id, version, attempts, next_attempt_at from response
                  where correlation = 'PENDING' and next_attempt_at <= ?
                  order by next_attempt_at, recorded_at
                  limit ?""")
                 .params(ts(now), limit)
                 .query((rs, row) -> new Pending(rs.getString("event_id"), rs.getString("round_key"),
-                        rs.getString("consultee_id"), rs.getInt("version"), rs.getInt("attempts")))
+                        rs.getString("consultee_id"), rs.getInt("version"), rs.getInt("attempts"),
+                        instant(rs, "next_attempt_at")))
                 .list();
+    }
+
+    /**
+     * Takes a pending response for one correlator, so that replicas sharing the database never hand the same response
+     * to the process twice: only the one whose update finds the row unchanged gets it.
+     */
+    boolean claim(Pending pending, Instant until) {
+        return jdbc.sql("""
+                update response set next_attempt_at = ?
+                 where event_id = ? and correlation = 'PENDING' and next_attempt_at = ?""")
+                .params(ts(until), pending.eventId(), ts(pending.nextAttemptAt())).update() == 1;
     }
 
     void correlation(String eventId, Correlation correlation, String note) {
