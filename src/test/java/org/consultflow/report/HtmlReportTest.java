@@ -17,7 +17,7 @@ class HtmlReportTest {
     void isAStandaloneGovUkPage() {
         assertThat(html).contains("<html lang=\"en\"")
                 .contains("<title>VCS infrastructure review – draft report</title>")
-                .contains("href=\"/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css\"")
+                .contains("href=\"/webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.css\"")
                 .contains("<h1 class=\"govuk-heading-xl\">VCS infrastructure review</h1>")
                 .contains("Draft — for the decision meeting");
     }
