@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -19,8 +21,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Rounds {
 
+    /** Every column but the definition, which is read once per round (see {@link #definition(String)}). */
+    private static final String STATE = "round_key, status, opened_at, deadline, reminders, chase, report_due, "
+            + "rehearsal, closed_at, approved_at";
+    private static final int CACHED_DEFINITIONS = 32;
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Map<String, Definition> definitions = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Definition> eldest) {
+            return size() > CACHED_DEFINITIONS;
+        }
+    };
 
     Rounds(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -42,10 +55,14 @@ public class Rounds {
                         schedule.chase() == null ? null : schedule.chase().toString(),
                         ts(schedule.reportDue()), schedule.rehearsal())
                 .update();
+        // Forgets whatever a rolled-back start with the same key may have left behind.
+        synchronized (definitions) {
+            definitions.remove(definition.key());
+        }
     }
 
     public Optional<Round> find(String key) {
-        return jdbc.sql("select * from round where round_key = ?").param(key).query(this::round).optional();
+        return jdbc.sql("select " + STATE + " from round where round_key = ?").param(key).query(this::round).optional();
     }
 
     public Round get(String key) {
@@ -78,7 +95,7 @@ public class Rounds {
     }
 
     private Round round(ResultSet rs, int row) throws SQLException {
-        var definition = read(rs.getString("definition"));
+        var definition = definition(rs.getString("round_key"));
         var reminders = rs.getString("reminders").isBlank() ? List.<Duration>of()
                 : Arrays.stream(rs.getString("reminders").split(",")).map(Duration::parse).toList();
         var chase = rs.getString("chase");
@@ -86,6 +103,26 @@ public class Rounds {
                 chase == null ? null : Duration.parse(chase), instant(rs, "report_due"), rs.getBoolean("rehearsal"));
         return new Round(definition, RoundStatus.valueOf(rs.getString("status")), schedule,
                 instant(rs, "closed_at"), instant(rs, "approved_at"));
+    }
+
+    /**
+     * A round's definition never changes once started, while engine steps ask for their round all the time: parsing
+     * a 10,000-consultee definition on every step dominated a large round's CPU. So parsed definitions are kept,
+     * for the most recently used rounds.
+     */
+    private Definition definition(String key) {
+        synchronized (definitions) {
+            var cached = definitions.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        var definition = read(jdbc.sql("select definition from round where round_key = ?").param(key)
+                .query(String.class).single());
+        synchronized (definitions) {
+            definitions.put(key, definition);
+        }
+        return definition;
     }
 
     private String write(Definition definition) {
