@@ -62,11 +62,6 @@ class Correlator {
 
     private void correlate(Pending pending) {
         var businessKey = Engagement.businessKey(pending.roundKey(), pending.consulteeId());
-        // Asking first keeps the expected "not waiting yet" case out of the engine's error log.
-        if (!waiting(businessKey)) {
-            notWaiting(pending, "the engagement is not waiting for a response yet");
-            return;
-        }
         try {
             transactions.executeWithoutResult(status -> {
                 runtime.createMessageCorrelation("ResponseReceived")
@@ -92,11 +87,6 @@ class Correlator {
         var attempts = pending.attempts() + 1;
         var pause = Duration.ofMillis(Math.min(settings.maxPause().toMillis(), 250L << Math.min(attempts, 20)));
         responses.retryLater(pending.eventId(), attempts, clock.instant().plus(pause), reason);
-    }
-
-    private boolean waiting(String businessKey) {
-        return runtime.createExecutionQuery().processInstanceBusinessKey(businessKey)
-                .messageEventSubscriptionName("ResponseReceived").count() > 0;
     }
 
     /** Engagement rows and processes are created together: a row without a process is an ended engagement. */
