@@ -84,6 +84,16 @@ public class Rounds {
                 .params(RoundStatus.APPROVED.name(), ts(at), key).update();
     }
 
+    /**
+     * Whether the round is still open, holding its row until the caller's transaction ends: a response recorded under
+     * this lock is on time exactly when it commits before the round's closing does, and two responses of one round
+     * never compute the same version.
+     */
+    public boolean lockOpen(String key) {
+        return jdbc.sql("select status from round where round_key = ? for update").param(key)
+                .query(String.class).single().equals(RoundStatus.OPEN.name());
+    }
+
     /** Keys of rounds closed since the given time. */
     public List<String> closedSince(Instant since) {
         return jdbc.sql("select round_key from round where status <> ? and closed_at > ?")

@@ -35,15 +35,17 @@ class Correlator {
 
     private final Responses responses;
     private final Engagements engagements;
+    private final Receipts receipts;
     private final RuntimeService runtime;
     private final TransactionTemplate transactions;
     private final CorrelationSettings settings;
     private final Clock clock;
 
-    Correlator(Responses responses, Engagements engagements, RuntimeService runtime, TransactionTemplate transactions,
+    Correlator(Responses responses, Engagements engagements, Receipts receipts, RuntimeService runtime, TransactionTemplate transactions,
             CorrelationSettings settings, Clock clock) {
         this.responses = responses;
         this.engagements = engagements;
+        this.receipts = receipts;
         this.runtime = runtime;
         this.transactions = transactions;
         this.settings = settings;
@@ -79,10 +81,17 @@ class Correlator {
 
     private void notWaiting(Pending pending, String reason) {
         if (engagementEnded(pending)) {
-            log.warn("Response {} for {}:{} recorded, but its engagement had already ended; no acknowledgement sent",
-                    pending.eventId(), pending.roundKey(), pending.consulteeId());
-            responses.correlation(pending.eventId(), Correlation.NOT_CORRELATED, "engagement had ended");
-            return;
+            // Recorded on time, but the round closed before the engagement took it: the response counts, and its
+            // sender still gets the receipt the engagement would have sent. A failing mail leaves it to retry.
+            try {
+                receipts.send(pending.roundKey(), pending.consulteeId(), pending.version());
+                responses.correlation(pending.eventId(), Correlation.NOT_CORRELATED, "engagement had ended");
+                log.info("Response {} for {}:{} came as its engagement ended; receipt sent directly",
+                        pending.eventId(), pending.roundKey(), pending.consulteeId());
+                return;
+            } catch (RuntimeException e) {
+                reason = "receipt failed: " + e.getMessage();
+            }
         }
         var attempts = pending.attempts() + 1;
         var pause = Duration.ofMillis(Math.min(settings.maxPause().toMillis(), 250L << Math.min(attempts, 20)));

@@ -3,6 +3,7 @@ package org.consultflow.response;
 import java.time.Clock;
 
 import org.consultflow.consultation.Round;
+import org.consultflow.consultation.Rounds;
 import org.consultflow.engagement.Engagements;
 import org.consultflow.response.Responses.Correlation;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,12 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Inbox {
 
+    private final Rounds rounds;
     private final Responses responses;
     private final Engagements engagements;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Inbox(Responses responses, Engagements engagements, ApplicationEventPublisher events, Clock clock) {
+    Inbox(Rounds rounds, Responses responses, Engagements engagements, ApplicationEventPublisher events, Clock clock) {
+        this.rounds = rounds;
         this.responses = responses;
         this.engagements = engagements;
         this.events = events;
@@ -33,7 +36,7 @@ class Inbox {
             SubmittedResponse submitted) {
         var now = clock.instant();
         responses.rememberEvent(eventId, source, payload, now);
-        var late = !round.isOpen();
+        var late = !rounds.lockOpen(round.key());
         var respondent = submitted.respondent();
         var response = new StoredResponse(eventId, round.key(), submitted.consulteeId(),
                 responses.nextVersion(round.key(), submitted.consulteeId()), submitted.answers(),

@@ -11,6 +11,8 @@ import org.consultflow.consultation.Definition.QuestionType;
 /** Checks a submitted response against its round's definition, listing every problem. */
 final class ResponseCheck {
 
+    static final int MAX_RESPONDENT = 500;
+
     private ResponseCheck() {
     }
 
@@ -18,6 +20,15 @@ final class ResponseCheck {
         var problems = new ArrayList<String>();
         if (definition.consultee(response.consulteeId()).isEmpty()) {
             problems.add("unknown consultee '" + response.consulteeId() + "' in round '" + definition.key() + "'");
+        }
+        var respondent = response.respondent();
+        if (respondent != null) {
+            if (respondent.name() != null && respondent.name().length() > MAX_RESPONDENT) {
+                problems.add("respondent name longer than " + MAX_RESPONDENT + " characters");
+            }
+            if (respondent.email() != null && !ResponseFormAnswers.isEmail(respondent.email())) {
+                problems.add("respondent email '" + abbreviated(respondent.email()) + "' is not an email address");
+            }
         }
         if (response.answers() == null || response.answers().isEmpty()) {
             problems.add("no answers");
@@ -27,6 +38,10 @@ final class ResponseCheck {
                 question -> check(question, value, problems),
                 () -> problems.add("unknown question '" + questionId + "'")));
         return problems;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "..." : text;
     }
 
     private static void check(Question question, Object value, List<String> problems) {

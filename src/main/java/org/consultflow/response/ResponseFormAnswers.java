@@ -28,6 +28,11 @@ final class ResponseFormAnswers {
     private static final int MAX_EMAIL = 254;
     private static final Pattern EMAIL_SHAPE = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
+    /** The same test for the form and for events from partner systems: a receipt must be deliverable. */
+    static boolean isEmail(String email) {
+        return email.length() <= MAX_EMAIL && EMAIL_SHAPE.matcher(email).matches();
+    }
+
     private ResponseFormAnswers() {
     }
 
@@ -94,7 +99,7 @@ final class ResponseFormAnswers {
             problems.put(NAME, "Your name must be %d characters or fewer".formatted(MAX_NAME));
         }
         var email = trimmed(form.get(EMAIL));
-        if (email != null && (email.length() > MAX_EMAIL || !EMAIL_SHAPE.matcher(email).matches())) {
+        if (email != null && !isEmail(email)) {
             problems.put(EMAIL, "Enter an email address in the correct format, like name@example.com");
         }
         return new Filled(answers, name, email, problems);

@@ -25,15 +25,20 @@ import org.springframework.stereotype.Component;
 class ResponseListener {
 
     static final String TYPE = "consultation.response.submitted";
+    /** The sizes of the inbox columns: longer values are refused as bad input, not retried as a database error. */
+    static final int MAX_ID = 200;
+    static final int MAX_SOURCE = 500;
     private static final Logger log = LoggerFactory.getLogger(ResponseListener.class);
 
     private final Rounds rounds;
     private final Inbox inbox;
+    private final Responses responses;
     private final ObjectMapper json;
 
-    ResponseListener(Rounds rounds, Inbox inbox, ObjectMapper json) {
+    ResponseListener(Rounds rounds, Inbox inbox, Responses responses, ObjectMapper json) {
         this.rounds = rounds;
         this.inbox = inbox;
+        this.responses = responses;
         // Lenient on unknown data fields: partner systems may send more than we read.
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
@@ -54,6 +59,12 @@ class ResponseListener {
             log.info("Recorded response {} v{} for {}:{}{}", event.getId(), response.version(), round.key(),
                     submitted.consulteeId(), response.late() ? " (late)" : "");
         } catch (DuplicateKeyException e) {
+            if (!responses.knows(event.getId())) {
+                // Some other key clashed: not a duplicate, so never dropped. Thrown without the cause, which the
+                // error handler would otherwise classify as bad data, so that the record is retried.
+                throw new IllegalStateException("Response " + event.getId() + " could not be recorded yet: "
+                        + e.getMostSpecificCause().getMessage());
+            }
             log.info("Ignored duplicate event {} for {}:{}", event.getId(), round.key(), submitted.consulteeId());
         }
     }
@@ -73,6 +84,9 @@ class ResponseListener {
         }
         if (event.getData() == null) {
             throw new RejectedEvent("event has no data");
+        }
+        if (event.getId().length() > MAX_ID || event.getSource().toString().length() > MAX_SOURCE) {
+            throw new RejectedEvent("id longer than " + MAX_ID + " or source longer than " + MAX_SOURCE + " characters");
         }
         return event;
     }

@@ -36,6 +36,11 @@ public class Responses {
                 .params(eventId, source, ts(at), payload).update();
     }
 
+    boolean knows(String eventId) {
+        return jdbc.sql("select count(*) from inbox_event where event_id = ?").param(eventId).query(Integer.class)
+                .single() > 0;
+    }
+
     int nextVersion(String roundKey, String consulteeId) {
         return jdbc.sql("select coalesce(max(version), 0) + 1 from response where round_key = ? and consultee_id = ?")
                 .params(roundKey, consulteeId).query(Integer.class).single();
