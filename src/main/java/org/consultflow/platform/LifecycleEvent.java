@@ -9,7 +9,7 @@ public interface LifecycleEvent {
     /** CloudEvents type, e.g. {@code consultation.opened}. */
     String type();
 
-    /** The round's key: the Kafka record key, so one round's events stay in order. */
+    /** The round's key: the Kafka record key, so one round's events share a partition. */
     String roundKey();
 
     /** CloudEvents subject: the consultee the event is about, if any. */

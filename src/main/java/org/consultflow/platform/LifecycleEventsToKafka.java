@@ -1,6 +1,7 @@
 package org.consultflow.platform;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -20,8 +21,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The outbox's sending side. Spring Modulith's event publication registry stores each {@link LifecycleEvent} with
- * the transaction that raised it; this listener runs after that commit, in order, and the publication is marked
- * complete only once Kafka acknowledged the record. Failed ones stay incomplete and are resubmitted.
+ * the transaction that raised it; this listener runs after that commit, in the order the events were raised, and the
+ * publication is marked complete only once Kafka acknowledged the record. Failed ones stay incomplete and are
+ * resubmitted later, so delivery is at least once and a resubmitted event can arrive after newer ones.
  */
 @Component
 class LifecycleEventsToKafka {
@@ -43,16 +45,29 @@ class LifecycleEventsToKafka {
     @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void publish(LifecycleEvent event) throws Exception {
+        var data = data(event);
         var cloudEvent = CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
+                .withId(id(event.type(), data))
                 .withSource(URI.create(baseUrl + "/api/consultations/" + event.roundKey()))
                 .withType(event.type())
                 .withSubject(event.subject())
                 .withTime(OffsetDateTime.now(ZoneOffset.UTC))
                 .withDataContentType("application/json")
-                .withData(data(event))
+                .withData(data)
                 .build();
         kafka.send(topics.events(), event.roundKey(), format.serialize(cloudEvent)).get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Derived from the event's content, which carries its own time or version: a resubmitted publication keeps its
+     * id, so consumers can drop the duplicate that at-least-once delivery may bring.
+     */
+    static String id(String type, byte[] data) {
+        var prefix = type.getBytes(StandardCharsets.UTF_8);
+        var bytes = new byte[prefix.length + data.length];
+        System.arraycopy(prefix, 0, bytes, 0, prefix.length);
+        System.arraycopy(data, 0, bytes, prefix.length, data.length);
+        return UUID.nameUUIDFromBytes(bytes).toString();
     }
 
     private byte[] data(LifecycleEvent event) throws JsonProcessingException {
