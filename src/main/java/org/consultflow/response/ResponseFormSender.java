@@ -61,7 +61,7 @@ class ResponseFormSender {
                 .withData(bytes(data))
                 .build();
         try {
-            kafka.send(topics.responses(), roundKey, format.serialize(event)).get(15, TimeUnit.SECONDS);
+            kafka.send(topics.responses(), roundKey, format.serialize(event)).get(20, TimeUnit.SECONDS);
             log.info("Web form response {} sent for {}:{}", event.getId(), roundKey, consulteeId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,6 +54,11 @@ class EngagementProcessTest {
             "sendAcknowledgement", sendAcknowledgement,
             "recordChaseOutcome", recordChaseOutcome,
             "engagementSchedule", engagementSchedule));
+
+    @AfterEach
+    void resetEngineClock() {
+        ClockUtil.reset();
+    }
 
     @BeforeEach
     void useThisEngine() {
