@@ -8,8 +8,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * "Close round": from now on responses are recorded as late. The {@link RoundClosed} event also tells every
- * engagement of the round to stop waiting.
+ * "Close round": from now on responses are recorded as late. The engagements of the round learn of it from the
+ * engagement feature's closing sweep, which watches for closed rounds.
  */
 @Component("closeRound")
 class CloseRound implements JavaDelegate {

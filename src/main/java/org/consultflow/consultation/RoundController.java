@@ -55,6 +55,10 @@ class RoundController {
     /** Extends the deadline or brings it forward. */
     @PutMapping("/{key}/deadline")
     RoundView moveDeadline(@PathVariable String key, @RequestBody NewDeadline body) {
+        if (body.deadline() == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Give the new deadline as a date-time with offset, e.g. {\"deadline\": \"2026-12-01T17:00:00Z\"}");
+        }
         return view(service.moveDeadline(key, body.deadline()));
     }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +39,11 @@ class RoundService {
         }
         var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         var schedule = rehearsal == null ? Schedule.of(definition, now) : Schedule.rehearse(definition, rehearsal, now);
-        rounds.add(definition, schedule);
+        try {
+            rounds.add(definition, schedule);
+        } catch (DuplicateKeyException e) {
+            throw new RoundConflictException("A round with the key '" + definition.key() + "' already exists");
+        }
         var variables = new HashMap<String, Object>();
         variables.put("roundKey", definition.key());
         variables.put("deadline", Date.from(schedule.deadline()));

@@ -63,7 +63,7 @@ public class EngagementSchedule {
         var due = dueTimes(round);
         for (int slot = engagement.reminderCursor(); slot < due.size(); slot++) {
             var tooEarly = engagement.invitedAt() != null && due.get(slot).isBefore(engagement.invitedAt());
-            if (!tooEarly && due.get(slot).isBefore(round.schedule().deadline())) {
+            if (!tooEarly) {
                 return OptionalInt.of(slot);
             }
         }

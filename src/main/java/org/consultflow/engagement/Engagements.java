@@ -51,13 +51,11 @@ public class Engagements {
                 .params(ts(at), engagement.roundKey(), engagement.consulteeId()).update();
     }
 
-    void reminderSlotUsed(Engagement engagement, int nextCursor, boolean sent, Instant at) {
+    void reminderSent(Engagement engagement, int nextCursor, Instant at) {
         jdbc.sql("""
-                update engagement set reminder_cursor = ?,
-                       reminders_sent = reminders_sent + ?,
-                       last_reminder_at = case when ? then ? else last_reminder_at end
+                update engagement set reminder_cursor = ?, reminders_sent = reminders_sent + 1, last_reminder_at = ?
                  where round_key = ? and consultee_id = ?""")
-                .params(nextCursor, sent ? 1 : 0, sent, ts(at), engagement.roundKey(), engagement.consulteeId())
+                .params(nextCursor, ts(at), engagement.roundKey(), engagement.consulteeId())
                 .update();
     }
 

@@ -8,12 +8,16 @@ import org.consultflow.consultation.Rounds;
 import org.consultflow.notification.DocumentLink;
 import org.consultflow.notification.Invitation;
 import org.consultflow.notification.Mails;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** "Send invitation": the consultee's personal link, by mail. Runs as an async job: a failed send is retried. */
 @Component("sendInvitation")
 class SendInvitation implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(SendInvitation.class);
 
     private final Rounds rounds;
     private final Engagements engagements;
@@ -37,6 +41,11 @@ class SendInvitation implements JavaDelegate {
         var roundKey = (String) execution.getVariable("roundKey");
         var consulteeId = (String) execution.getVariable("consulteeId");
         var round = rounds.get(roundKey);
+        if (!round.isOpen()) {
+            // Queued behind a large round that closed first: an invitation to a closed round would mislead.
+            log.warn("Round {} closed before the invitation to {} went out; not sent", roundKey, consulteeId);
+            return;
+        }
         var definition = round.definition();
         var consultee = definition.consultee(consulteeId).orElseThrow();
         mails.send(new Invitation(consultee.contact().email(), consultee.contact().name(), consultee.organisation(),

@@ -57,7 +57,7 @@ class SendReminder implements JavaDelegate {
         mails.send(new Reminder(consultee.contact().email(), consultee.contact().name(), consultee.organisation(),
                 definition.title(), round.localDeadline(), links.url(roundKey, consulteeId),
                 definition.coordinator().name(), definition.coordinator().email(), number));
-        engagements.reminderSlotUsed(engagement, next, true, now);
+        engagements.reminderSent(engagement, next, now);
         events.publishEvent(new ReminderSent(roundKey, consulteeId, number, now));
     }
 }
