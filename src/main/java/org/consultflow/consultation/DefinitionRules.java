@@ -52,6 +52,13 @@ class DefinitionRules {
                 problems.add(new DefinitionProblem(path,
                         "a TEXT question has no options; remove them or make it a CHOICE question"));
             }
+            List<JsonNode> optionList = elements(options);
+            for (int o = 0; o < optionList.size(); o++) {
+                if (list.get(i).path("other").asBoolean() && optionList.get(o).path("id").asText().equals("other")) {
+                    problems.add(new DefinitionProblem(path + "[" + o + "].id",
+                            "\"other\" is kept for the free-text answers of a question that allows them; rename this option"));
+                }
+            }
         }
     }
 

@@ -157,6 +157,16 @@ class DefinitionsTest {
     }
 
     @Test
+    void acceptsOptionIdsAsWrittenInTheSketchButKeepsOtherForFreeText() throws Exception {
+        String upper = VALID.replace("{id: early,", "{id: A,").replace("{id: late,", "{id: B,");
+        assertThat(definitions.read(upper, false).question("hours").orElseThrow().option("A")).isPresent();
+
+        String clash = VALID.replace("text: Which opening hours suit you?", "text: Which opening hours suit you?\n    other: true")
+                .replace("{id: late,", "{id: other,");
+        assertThat(paths(clash, false)).containsExactly("questions[1].options[1].id");
+    }
+
+    @Test
     void refusesIdsThatCannotGoInALink() {
         InvalidDefinitionException refused = refuse(VALID.replace("id: north-ra", "id: North RA"));
 
