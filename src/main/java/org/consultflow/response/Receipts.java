@@ -35,9 +35,10 @@ class Receipts {
         var consultee = definition.consultee(consulteeId).orElseThrow();
         var to = response.respondentEmail() != null ? response.respondentEmail() : consultee.contact().email();
         var name = response.respondentName() != null ? response.respondentName() : consultee.contact().name();
+        // The personal link goes only to the invited contact: a partner system names the respondent's address.
+        var link = to.equalsIgnoreCase(consultee.contact().email()) ? links.url(roundKey, consulteeId) : null;
         mails.send(new Acknowledgement(to, name, consultee.organisation(), definition.title(), version,
-                response.late(), copy(definition, response.answers()), round.localDeadline(),
-                links.url(roundKey, consulteeId)));
+                response.late(), copy(definition, response.answers()), round.localDeadline(), link));
     }
 
     /** The answers in question order, choices by their label, as the consultee would recognise them. */

@@ -91,6 +91,17 @@ class MailsTest {
     }
 
     @Test
+    void pointsToTheInvitationWhenTheReceiptGoesToSomeoneOtherThanTheInvitedContact() throws Exception {
+        var original = acknowledgement(1, false);
+        mails.send(new Acknowledgement(original.to(), original.contactName(), original.organisation(),
+                original.roundTitle(), 1, false, original.answers(), DEADLINE, null));
+
+        Received mail = onlyMessage();
+        assertThat(mail.text).contains("use the personal link in the invitation").doesNotContain("/respond/");
+        assertThat(mail.html).contains("use the personal link in the invitation").doesNotContain("/respond/");
+    }
+
+    @Test
     void saysWhenAnAmendedResponseArrivedLateAndNoLongerOffersToChangeIt() throws Exception {
         mails.send(acknowledgement(3, true));
 
