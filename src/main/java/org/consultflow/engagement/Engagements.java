@@ -1,8 +1,10 @@
 package org.consultflow.engagement;
 
+import static org.consultflow.platform.JdbcTimes.instant;
+import static org.consultflow.platform.JdbcTimes.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -77,14 +79,5 @@ public class Engagements {
                 rs.getBoolean("required"), instant(rs, "invited_at"), rs.getInt("reminder_cursor"),
                 rs.getInt("reminders_sent"), instant(rs, "responded_at"), instant(rs, "chased_at"),
                 rs.getString("chase_outcome"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        var value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -1,8 +1,10 @@
 package org.consultflow.response;
 
+import static org.consultflow.platform.JdbcTimes.instant;
+import static org.consultflow.platform.JdbcTimes.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -146,14 +148,5 @@ public class Responses {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        var value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }
