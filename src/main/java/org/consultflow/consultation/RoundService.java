@@ -9,6 +9,7 @@ import java.util.HashMap;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +24,11 @@ class RoundService {
     private final Rounds rounds;
     private final RuntimeService runtime;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    RoundService(Definitions definitions, Rounds rounds, RuntimeService runtime, Clock clock) {
+    RoundService(Definitions definitions, Rounds rounds, RuntimeService runtime, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.definitions = definitions;
         this.rounds = rounds;
         this.runtime = runtime;
@@ -79,6 +83,7 @@ class RoundService {
         } catch (MismatchingMessageCorrelationException e) {
             throw new RoundConflictException("The round '" + key + "' is not waiting for its deadline");
         }
+        events.publishEvent(new DeadlineMoved(key, deadline.toInstant()));
         return rounds.get(key);
     }
 }
