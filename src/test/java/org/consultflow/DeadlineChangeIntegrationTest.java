@@ -72,7 +72,9 @@ class DeadlineChangeIntegrationTest {
         assertTimersFollow(sooner);
 
         assertThat(coordinator.postForEntity("/api/consultations/" + KEY + "/close", null, JsonNode.class)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !coordinator.getForObject("/api/consultations/" + KEY,
+                JsonNode.class).path("status").asText().equals("OPEN"));
     }
 
     private void assertTimersFollow(Instant deadline) {

@@ -163,7 +163,7 @@ class ScaleBenchmark {
         var closed = coordinator.exchange("/api/consultations/" + KEY + "/close", HttpMethod.POST,
                 HttpEntity.EMPTY, String.class);
         phase.end();
-        assertThat(closed.getStatusCode()).as(closed.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(closed.getStatusCode()).as(closed.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         // Drafting does not wait for the engagements to end, so both are watched from the moment of closing.
         phase = table.phase("all engagements ended, report drafted");
         var afterClose = Series.track(PATIENCE, Map.of(

@@ -46,10 +46,10 @@ class RoundController {
         return view(rounds.get(key));
     }
 
-    /** Closes the round now, before its deadline. */
+    /** Closes the round now, before its deadline. Closing runs as a job: 202, and the status follows shortly. */
     @PostMapping("/{key}/close")
-    RoundView close(@PathVariable String key) {
-        return view(service.closeNow(key));
+    ResponseEntity<RoundView> close(@PathVariable String key) {
+        return ResponseEntity.accepted().body(view(service.closeNow(key)));
     }
 
     /** Extends the deadline or brings it forward. */
