@@ -27,7 +27,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 
 /** A coordinator extends the deadline, then brings it forward: the reminder and chase timers follow it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -42,10 +41,7 @@ class DeadlineChangeIntegrationTest {
 
     @DynamicPropertySource
     static void mailPorts(DynamicPropertyRegistry registry) {
-        var smtp = TestSocketUtils.findAvailableTcpPort();
-        var imap = TestSocketUtils.findAvailableTcpPort();
-        registry.add("consultflow.embedded.mail.smtp-port", () -> smtp);
-        registry.add("consultflow.embedded.mail.imap-port", () -> imap);
+        TestMailPorts.register(registry);
     }
 
     @Autowired TestRestTemplate rest;

@@ -52,7 +52,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 
 /**
  * Runs one round of many consultees (10,000 unless {@code -Dconsultflow.benchmark.consultees} says otherwise) through
@@ -89,10 +88,7 @@ class ScaleBenchmark {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        var smtp = TestSocketUtils.findAvailableTcpPort();
-        var imap = TestSocketUtils.findAvailableTcpPort();
-        registry.add("consultflow.embedded.mail.smtp-port", () -> smtp);
-        registry.add("consultflow.embedded.mail.imap-port", () -> imap);
+        TestMailPorts.register(registry);
         TestDatabases.postgres(registry);
     }
 

@@ -60,7 +60,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 
 /**
  * Runs the shipped seed round through the real in-process services: KRaft broker, SMTP server, database, engine.
@@ -81,11 +80,7 @@ abstract class SeedRoundLifecycle {
 
     @DynamicPropertySource
     static void mailPorts(DynamicPropertyRegistry registry) {
-        // Chosen once: the mail server and the mail sender must agree on the port.
-        var smtp = TestSocketUtils.findAvailableTcpPort();
-        var imap = TestSocketUtils.findAvailableTcpPort();
-        registry.add("consultflow.embedded.mail.smtp-port", () -> smtp);
-        registry.add("consultflow.embedded.mail.imap-port", () -> imap);
+        TestMailPorts.register(registry);
     }
 
     @Autowired TestRestTemplate rest;
