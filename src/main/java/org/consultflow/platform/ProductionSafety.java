@@ -1,66 +1,111 @@
 package org.consultflow.platform;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.beans.factory.InitializingBean;
-import org.springframework.context.annotation.Profile;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
+import org.springframework.core.env.Profiles;
 
 /**
- * Refuses to start the prod profile with the demo credentials of the embedded stack, or with any embedded part on.
+ * Refuses to start the prod profile with a missing variable, a demo or weak credential, a link that points at this
+ * machine, or an embedded part switched on. It runs on the environment alone, before the context exists, so a refused
+ * start has not created a table, a topic or a user. Every problem is listed at once (see
+ * {@link UnsafeProductionSettingsAnalyzer}), so an operator fixes them in one go.
  */
-@Component
-@Profile("prod")
-class ProductionSafety implements InitializingBean {
+class ProductionSafety implements EnvironmentPostProcessor, Ordered {
 
-    static final Set<String> DEMO_SECRETS = Set.of("coordinator", "admin", "demo", "password", "changeme",
-            "local-demo-link-secret-do-not-use-in-production");
-
-    private final SecuritySettings security;
-    private final PublicLinks links;
-    private final Environment environment;
-
-    ProductionSafety(SecuritySettings security, PublicLinks links, Environment environment) {
-        this.security = security;
-        this.links = links;
-        this.environment = environment;
-    }
+    private static final List<String> REQUIRED = List.of("spring.datasource.url", "spring.kafka.bootstrap-servers",
+            "spring.mail.host");
+    private static final String NOT_ABSOLUTE = " must be an absolute http(s) URL such as https://consult.example.org";
+    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "0.0.0.0", "[::1]");
 
     @Override
-    public void afterPropertiesSet() {
-        List<String> problems = new ArrayList<>();
-        if (security.users().isEmpty()) {
-            problems.add("no users configured (consultflow.security.users)");
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.acceptsProfiles(Profiles.of("prod"))) {
+            return;
         }
-        security.users().forEach(user -> {
-            if (isDemo(user.password())) {
-                problems.add("user '" + user.username() + "' has a demo password");
-            }
-        });
-        if (links.secret() == null || links.secret().length() < 32 || isDemo(links.secret())) {
-            problems.add("consultflow.links.secret must be a private value of at least 32 characters");
-        }
-        if (isDemo(environment.getProperty("camunda.bpm.admin-user.password"))) {
-            problems.add("the Camunda admin user has a demo password");
-        }
-        for (var part : List.of("kafka", "mail")) {
-            if (environment.getProperty("consultflow.embedded." + part + ".enabled", Boolean.class, false)) {
-                problems.add("the embedded " + part + " server is switched on");
-            }
-        }
+        var problems = problems(environment);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Refusing to start the prod profile: " + String.join("; ", problems));
+            throw new UnsafeProductionSettings(problems);
         }
     }
 
-    private static boolean isDemo(String secret) {
-        if (secret == null) {
-            return false;
+    /** After the profile's own files are read, so their placeholders are what is checked. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    static List<String> problems(Environment environment) {
+        var settings = new ProductionSettings(environment);
+        var problems = new ArrayList<String>();
+        for (var property : REQUIRED) {
+            required(settings.get(property)).ifPresent(problems::add);
         }
-        var bare = secret.replaceFirst("^\\{noop\\}", "");
-        return DEMO_SECRETS.contains(bare.toLowerCase());
+        var users = settings.passwordsOf("consultflow.security.users");
+        if (users.isEmpty()) {
+            problems.add("consultflow.security.users lists no coordinator");
+        }
+        users.forEach(password -> secret(password, WeakSecrets.MIN_PASSWORD_LENGTH, problems));
+        settings.passwordsOf("consultflow.camunda.coordinators")
+                .forEach(password -> secret(password, WeakSecrets.MIN_PASSWORD_LENGTH, problems));
+        secret(settings.get("camunda.bpm.admin-user.password"), WeakSecrets.MIN_PASSWORD_LENGTH, problems);
+        secret(settings.get("spring.datasource.password"), WeakSecrets.MIN_PASSWORD_LENGTH, problems);
+        if ("true".equalsIgnoreCase(settings.get("spring.mail.properties.mail.smtp.auth").value())) {
+            secret(settings.get("spring.mail.password"), WeakSecrets.MIN_PASSWORD_LENGTH, problems);
+        }
+        secret(settings.get("consultflow.links.secret"), WeakSecrets.MIN_KEY_LENGTH, problems);
+        baseUrl(settings.get("consultflow.links.base-url"), problems);
+        for (var part : List.of("kafka", "mail")) {
+            var enabled = settings.get("consultflow.embedded." + part + ".enabled");
+            if ("true".equalsIgnoreCase(enabled.value())) {
+                problems.add(enabled.name() + " is true: production uses no embedded " + part + " server");
+            }
+        }
+        return problems;
+    }
+
+    private static Optional<String> required(Setting setting) {
+        if (setting.isUnset()) {
+            return Optional.of(setting.notSet());
+        }
+        return setting.isBlank() ? Optional.of(setting.name() + " is empty") : Optional.empty();
+    }
+
+    private static void secret(Setting setting, int minLength, List<String> problems) {
+        if (setting.isUnset()) {
+            problems.add(setting.notSet());
+            return;
+        }
+        WeakSecrets.weakness(setting.value(), minLength).ifPresent(why -> problems.add(setting.name() + " " + why));
+    }
+
+    private static void baseUrl(Setting setting, List<String> problems) {
+        var missing = required(setting);
+        if (missing.isPresent()) {
+            problems.add(missing.get());
+            return;
+        }
+        try {
+            var uri = new URI(setting.value().strip());
+            var host = uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
+            if (uri.getScheme() == null || !uri.getScheme().toLowerCase(Locale.ROOT).matches("https?") || host == null) {
+                problems.add(setting.name() + NOT_ABSOLUTE);
+            } else if (LOCAL_HOSTS.contains(host) || host.endsWith(".localhost")) {
+                problems.add(setting.name() + " points at " + host + ", which consultees cannot reach from the links"
+                        + " in their mails");
+            }
+        } catch (URISyntaxException e) {
+            problems.add(setting.name() + NOT_ABSOLUTE);
+        }
     }
 }
