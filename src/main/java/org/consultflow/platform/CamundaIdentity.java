@@ -5,9 +5,11 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +20,9 @@ import org.springframework.stereotype.Component;
  * Chase and review tasks go to the Camunda group {@code coordinators}. The group always exists and may use Tasklist
  * and work on tasks, nothing more (Cockpit and Admin are for Camunda administrators: engine authorization is on).
  * The users listed here (the demo coordinator of the embedded stack) are created in it.
+ * <p>
+ * Camunda's starter creates {@code camunda.bpm.admin-user} only when it is absent, so a rotated password would never
+ * reach the database. At every start the configured passwords of the admin and of these users are applied.
  */
 @Component
 class CamundaIdentity {
@@ -30,11 +35,14 @@ class CamundaIdentity {
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final CamundaUsers users;
+    private final CamundaBpmProperties camunda;
 
-    CamundaIdentity(IdentityService identity, AuthorizationService authorizations, CamundaUsers users) {
+    CamundaIdentity(IdentityService identity, AuthorizationService authorizations, CamundaUsers users,
+            CamundaBpmProperties camunda) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.users = users;
+        this.camunda = camunda;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -49,19 +57,39 @@ class CamundaIdentity {
         grant(Resources.FILTER, "*", Permissions.READ);
         grant(Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
         grant(Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_TASK, Permissions.UPDATE_TASK);
-        createCoordinators();
+        for (var coordinator : users.coordinators()) {
+            keep(coordinator.username(), coordinator.password(), COORDINATORS);
+        }
+        var admin = camunda.getAdminUser();
+        if (admin != null && admin.getId() != null && admin.getPassword() != null) {
+            if (identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
+                var group = identity.newGroup(Groups.CAMUNDA_ADMIN);
+                group.setName("Camunda BPM Administrators");
+                group.setType(Groups.GROUP_TYPE_SYSTEM);
+                identity.saveGroup(group);
+            }
+            keep(admin.getId(), admin.getPassword(), Groups.CAMUNDA_ADMIN);
+        }
     }
 
-    private void createCoordinators() {
-        for (var coordinator : users.coordinators()) {
-            if (identity.createUserQuery().userId(coordinator.username()).count() == 0) {
-                var user = identity.newUser(coordinator.username());
-                user.setFirstName(coordinator.username());
-                user.setLastName("(coordinator)");
-                user.setPassword(coordinator.password());
-                identity.saveUser(user);
-                identity.createMembership(coordinator.username(), COORDINATORS);
-            }
+    /** Creates the user if absent, else applies the configured password if it is not the stored one; then joins. */
+    private void keep(String id, String password, String group) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            var user = identity.newUser(id);
+            user.setFirstName(id);
+            user.setLastName("(" + group + ")");
+            user.setPassword(password);
+            identity.saveUser(user);
+        } else if (!identity.checkPassword(id, password)) {
+            // The failed check counted as a failed login (and locked the user for a moment): read the user again,
+            // and unlock it, as the password it failed against is the one being replaced.
+            var user = identity.createUserQuery().userId(id).singleResult();
+            user.setPassword(password);
+            identity.saveUser(user);
+            identity.unlockUser(id);
+        }
+        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+            identity.createMembership(id, group);
         }
     }
 
