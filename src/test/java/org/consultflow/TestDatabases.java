@@ -29,6 +29,27 @@ final class TestDatabases {
         registry.add("spring.datasource.password", () -> password);
     }
 
+    /**
+     * A database of its own on the same server, for a test context whose rounds must not leave engine jobs behind
+     * for the contexts that come after it.
+     */
+    static synchronized void postgres(DynamicPropertyRegistry registry, String database) {
+        if (url == null) {
+            start();
+        }
+        try (var connection = java.sql.DriverManager.getConnection(url, user, password);
+                var statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database + " with (force)");
+            statement.execute("create database " + database);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create test database " + database, e);
+        }
+        var own = url.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+        registry.add("spring.datasource.url", () -> own);
+        registry.add("spring.datasource.username", () -> user);
+        registry.add("spring.datasource.password", () -> password);
+    }
+
     private static void start() {
         var explicit = System.getenv("CONSULTFLOW_TEST_DB_URL");
         if (explicit != null && !explicit.isBlank()) {

@@ -25,9 +25,19 @@ public record Definition(
         LocalDate reportDue,
         List<Question> questions,
         List<Group> groups,
-        List<Consultee> consultees) {
+        List<Consultee> consultees,
+        List<Source> sources) {
+
+    /** A definition whose responses come only through ConsultFlow itself (personal links, coordinators). */
+    public Definition(String key, String title, String summary, List<Document> documents, Coordinator coordinator,
+            ZoneId timezone, OffsetDateTime opens, OffsetDateTime deadline, List<Duration> reminders, Duration chase,
+            LocalDate reportDue, List<Question> questions, List<Group> groups, List<Consultee> consultees) {
+        this(key, title, summary, documents, coordinator, timezone, opens, deadline, reminders, chase, reportDue,
+                questions, groups, consultees, List.of());
+    }
 
     public Definition {
+        sources = sources == null ? List.of() : List.copyOf(sources);
         documents = documents == null ? List.of() : List.copyOf(documents);
         reminders = reminders == null ? List.of() : List.copyOf(reminders);
         questions = questions == null ? List.of() : List.copyOf(questions);
@@ -59,6 +69,23 @@ public record Definition(
     public record Group(String id, String label, boolean required) {}
 
     public record Consultee(String id, String organisation, String group, Contact contact) {}
+
+    /**
+     * A partner system allowed to publish responses (CloudEvents {@code source}) for the consultees listed, and for
+     * every consultee of the groups listed.
+     */
+    public record Source(String source, String name, List<String> groups, List<String> consultees) {
+        public Source {
+            groups = groups == null ? List.of() : List.copyOf(groups);
+            consultees = consultees == null ? List.of() : List.copyOf(consultees);
+        }
+    }
+
+    /** Whether events from this CloudEvents source may answer for the consultee. */
+    public boolean mayAnswer(String source, Consultee consultee) {
+        return sources.stream().anyMatch(s -> s.source().equals(source)
+                && (s.consultees().contains(consultee.id()) || s.groups().contains(consultee.group())));
+    }
 
     public Optional<Question> question(String id) {
         return questions.stream().filter(q -> q.id().equals(id)).findFirst();

@@ -16,12 +16,18 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
 
+import org.consultflow.notification.EmailAddresses;
+import org.consultflow.platform.Text;
+
 /**
  * The checks a JSON Schema cannot express: ids that must be unique, references between parts, and the timeline.
  * They read the raw tree rather than a mapped {@link Definition} so that they still run when the schema has already
  * complained, and the coordinator hears about every problem at once. Values the schema refused are skipped here.
  */
 class DefinitionRules {
+
+    /** ConsultFlow's own event sources (the response form, the console): only ConsultFlow can sign events there. */
+    static final String RESERVED_SOURCES = "/consultflow/";
 
     List<DefinitionProblem> check(JsonNode definition, boolean rehearsal, Instant now) {
         List<DefinitionProblem> problems = new ArrayList<>();
@@ -35,6 +41,9 @@ class DefinitionRules {
             positive(reminders.get(i), "reminders[" + i + "]", problems);
         }
         timeline(definition, rehearsal, now, problems);
+        sources(definition, problems);
+        emails(definition, problems);
+        printable(definition, "", problems);
         return problems;
     }
 
@@ -85,6 +94,72 @@ class DefinitionRules {
                 problems.add(new DefinitionProblem("consultees[" + i + "].group", "there is no group \"%s\"; the groups are: %s"
                         .formatted(group.asText(), String.join(", ", groups))));
             }
+        }
+    }
+
+    /** A partner source answers for groups and consultees that exist, and never under ConsultFlow's own sources. */
+    private void sources(JsonNode definition, List<DefinitionProblem> problems) {
+        Set<String> groups = ids(definition.path("groups"));
+        Set<String> consultees = ids(definition.path("consultees"));
+        List<JsonNode> sources = elements(definition.path("sources"));
+        for (int i = 0; i < sources.size(); i++) {
+            String path = "sources[" + i + "]";
+            String source = sources.get(i).path("source").asText();
+            if (source.startsWith(RESERVED_SOURCES) || source.equals("/respond")) {
+                problems.add(new DefinitionProblem(path + ".source",
+                        "sources under " + RESERVED_SOURCES + " are ConsultFlow's own; give the partner system another"));
+            }
+            known(sources.get(i).path("groups"), groups, path + ".groups", "group", problems);
+            known(sources.get(i).path("consultees"), consultees, path + ".consultees", "consultee", problems);
+        }
+    }
+
+    private static void known(JsonNode list, Set<String> ids, String path, String what, List<DefinitionProblem> problems) {
+        List<JsonNode> entries = elements(list);
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).isTextual() && !ids.contains(entries.get(i).asText())) {
+                problems.add(new DefinitionProblem(path + "[" + i + "]", "there is no %s \"%s\""
+                        .formatted(what, entries.get(i).asText())));
+            }
+        }
+    }
+
+    private static Set<String> ids(JsonNode list) {
+        Set<String> ids = new LinkedHashSet<>();
+        elements(list).forEach(entry -> ids.add(entry.path("id").asText()));
+        return ids;
+    }
+
+    /** Addresses are checked by the mail library's own parser: what it accepts here, it can send to later. */
+    private void emails(JsonNode definition, List<DefinitionProblem> problems) {
+        email(definition.path("coordinator").path("email"), "coordinator.email", problems);
+        List<JsonNode> consultees = elements(definition.path("consultees"));
+        for (int i = 0; i < consultees.size(); i++) {
+            email(consultees.get(i).path("contact").path("email"), "consultees[" + i + "].contact.email", problems);
+        }
+    }
+
+    private static void email(JsonNode value, String path, List<DefinitionProblem> problems) {
+        String problem = value.isTextual() ? EmailAddresses.problem(value.asText()) : null;
+        if (problem != null) {
+            problems.add(new DefinitionProblem(path, problem));
+        }
+    }
+
+    /** No control characters anywhere: they cannot be stored, mailed or shown safely. */
+    private static void printable(JsonNode node, String path, List<DefinitionProblem> problems) {
+        if (node.isTextual()) {
+            String character = Text.forbiddenCharacter(node.asText(), true);
+            if (character != null) {
+                problems.add(new DefinitionProblem(path, "contains a control character (" + character + "); remove it"));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                printable(node.get(i), path + "[" + i + "]", problems);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> printable(field.getValue(),
+                    path.isEmpty() ? field.getKey() : path + "." + field.getKey(), problems));
         }
     }
 

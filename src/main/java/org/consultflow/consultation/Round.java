@@ -14,6 +14,16 @@ public record Round(Definition definition, RoundStatus status, Schedule schedule
         return status == RoundStatus.OPEN;
     }
 
+    /**
+     * Whether a response submitted at that time is late: after the deadline, or after the round was closed early.
+     * Submitted, not processed: a response the broker stamped before the deadline stays on time however long it
+     * waited to be consumed.
+     */
+    public boolean isLate(Instant submittedAt) {
+        var cutoff = closedAt != null && closedAt.isBefore(schedule.deadline()) ? closedAt : schedule.deadline();
+        return submittedAt.isAfter(cutoff);
+    }
+
     /** The deadline as consultees should read it: in the round's own time zone. */
     public ZonedDateTime localDeadline() {
         return schedule.deadline().atZone(definition.timezone());

@@ -87,13 +87,12 @@ public class Rounds {
     }
 
     /**
-     * Whether the round is still open, holding its row until the caller's transaction ends: a response recorded under
-     * this lock is on time exactly when it commits before the round's closing does, and two responses of one round
-     * never compute the same version.
+     * The round, holding its row until the caller's transaction ends: two responses of one round never compute the
+     * same version, and a draft taken under the lock sees every response committed before it.
      */
-    public boolean lockOpen(String key) {
-        return jdbc.sql("select status from round where round_key = ? for update").param(key)
-                .query(String.class).single().equals(RoundStatus.OPEN.name());
+    public Round lock(String key) {
+        jdbc.sql("select status from round where round_key = ? for update").param(key).query(String.class).single();
+        return get(key);
     }
 
     /** Keys of rounds closed since the given time. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.camunda.bpm.engine.RuntimeService;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.consultflow.consultation.Rounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Tells the engagements of closed rounds to stop waiting. A sweep rather than a single message at closing time:
  * engagements whose invitation was still queued when the round closed start waiting later, and are caught the next
- * time round. Works in small batches, each in its own transaction.
+ * time round. Works in small batches, each in its own transaction, on one replica at a time.
  */
 @Component
 class ClosingSweep {
@@ -35,7 +36,8 @@ class ClosingSweep {
     }
 
     @Scheduled(fixedDelayString = "${consultflow.engagement.closing-sweep-every:PT2S}")
-    void sweep() {
+    @SchedulerLock(name = "closing-sweep", lockAtMostFor = "PT5M")
+    public void sweep() {
         for (var roundKey : rounds.closedSince(clock.instant().minus(Duration.ofDays(7)))) {
             int closed;
             do {

@@ -30,7 +30,7 @@ class EmbeddedKafka {
 
     @Bean(destroyMethod = "destroy")
     EmbeddedKafkaKraftBroker embeddedKafkaBroker(EmbeddedKafkaSettings settings, KafkaTopics topics) {
-        var broker = new EmbeddedKafkaKraftBroker(1, 3, topics.responses(), topics.deadLetter(), topics.events());
+        var broker = new EmbeddedKafkaKraftBroker(1, topics.partitions());
         var properties = new HashMap<String, String>(Map.of(
                 "auto.create.topics.enable", "true",
                 "group.initial.rebalance.delay.ms", "0"));

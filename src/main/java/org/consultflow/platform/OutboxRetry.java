@@ -2,13 +2,14 @@ package org.consultflow.platform;
 
 import java.time.Duration;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Resubmits lifecycle events whose delivery to Kafka failed (broker down), so none is lost. */
+/** Resubmits lifecycle events whose delivery to Kafka failed (broker down), so none is lost; one replica at a time. */
 @Component
 class OutboxRetry {
 
@@ -24,7 +25,8 @@ class OutboxRetry {
     }
 
     @Scheduled(fixedDelayString = "${consultflow.outbox.retry-every:PT30S}")
-    void resubmit() {
+    @SchedulerLock(name = "outbox-retry", lockAtMostFor = "PT5M")
+    public void resubmit() {
         incomplete.resubmitIncompletePublicationsOlderThan(settings.retryOlderThan());
     }
 }

@@ -24,6 +24,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/respond/**", "/webjars/**", "/assets/**", "/error",
                                 "/actuator/health/**", "/camunda/**", "/dev/**", "/").permitAll()
+                        .requestMatchers("/api/dead-letters/**").hasRole("ADMIN")
                         .requestMatchers("/api/**", "/consultations/**").hasRole("COORDINATOR")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())

@@ -28,7 +28,7 @@ class Correlator {
 
     private static final Logger log = LoggerFactory.getLogger(Correlator.class);
     /** How long a claimed response is left alone by other replicas; a crashed claimant's claim simply runs out. */
-    static final Duration CLAIM = Duration.ofMinutes(1);
+    static final Duration CLAIM = Duration.ofSeconds(30);
 
     @ConfigurationProperties("consultflow.responses")
     record CorrelationSettings(@DefaultValue("100") int batch, @DefaultValue("PT1M") Duration maxPause) {}
@@ -57,7 +57,14 @@ class Correlator {
         var now = clock.instant();
         for (var pending : responses.duePending(now, settings.batch())) {
             if (responses.claim(pending, now.plus(CLAIM))) {
-                correlate(pending);
+                try {
+                    correlate(pending);
+                } catch (RuntimeException e) {
+                    // Whatever went wrong with this one, the others in the batch still get their turn.
+                    log.warn("Response {} for {}:{} could not be handed over yet: {}", pending.eventId(),
+                            pending.roundKey(), pending.consulteeId(), e.toString());
+                    retryLater(pending, e.toString());
+                }
             }
         }
     }
@@ -70,7 +77,7 @@ class Correlator {
                         .processInstanceBusinessKey(businessKey)
                         .setVariable("responseVersion", pending.version())
                         .correlateWithResult();
-                responses.correlation(pending.eventId(), Correlation.CORRELATED, null);
+                responses.correlation(pending, Correlation.CORRELATED, null);
                 // An event recorded before its engagement existed could not mark it; this one can.
                 engagements.responded(pending.roundKey(), pending.consulteeId(), clock.instant());
             });
@@ -85,7 +92,7 @@ class Correlator {
             // sender still gets the receipt the engagement would have sent. A failing mail leaves it to retry.
             try {
                 receipts.send(pending.roundKey(), pending.consulteeId(), pending.version());
-                responses.correlation(pending.eventId(), Correlation.NOT_CORRELATED, "engagement had ended");
+                responses.correlation(pending, Correlation.NOT_CORRELATED, "engagement had ended");
                 log.info("Response {} for {}:{} came as its engagement ended; receipt sent directly",
                         pending.eventId(), pending.roundKey(), pending.consulteeId());
                 return;
@@ -93,9 +100,13 @@ class Correlator {
                 reason = "receipt failed: " + e.getMessage();
             }
         }
+        retryLater(pending, reason);
+    }
+
+    private void retryLater(Pending pending, String reason) {
         var attempts = pending.attempts() + 1;
         var pause = Duration.ofMillis(Math.min(settings.maxPause().toMillis(), 250L << Math.min(attempts, 20)));
-        responses.retryLater(pending.eventId(), attempts, clock.instant().plus(pause), reason);
+        responses.retryLater(pending, attempts, clock.instant().plus(pause), reason);
     }
 
     /** Engagement rows and processes are created together: a row without a process is an ended engagement. */

@@ -1,57 +1,73 @@
 package org.consultflow.response;
 
-import java.nio.charset.StandardCharsets;
+import static org.consultflow.platform.JdbcTimes.instant;
+import static org.consultflow.platform.JdbcTimes.ts;
 
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.consultflow.platform.KafkaTopics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
-/**
- * Rejected events go straight to the dead-letter topic with the reason in the {@code consultflow-reason} header.
- * Anything else (the database unreachable, say) is retried with backoff for half an hour before it is parked there
- * too: an accepted record is never just dropped.
- */
-@Configuration(proxyBeanMethods = false)
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.consultflow.platform.Text;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Records that could not be recorded as they stood, with the reason, until an admin replays them after a fix. */
+@Repository
 class DeadLetters {
 
-    static final String REASON_HEADER = "consultflow-reason";
-    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+    record DeadLetter(long id, String topic, Integer partition, Long offset, String key, Instant recordTimestamp,
+            byte[] payload, String reason, Instant deadAt, Instant replayedAt, String replayedBy, String replayOutcome) {}
 
-    @Bean
-    DefaultErrorHandler responsesErrorHandler(KafkaTemplate<Object, Object> template, KafkaTopics topics) {
-        var recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, e) -> new TopicPartition(topics.deadLetter(), -1));
-        recoverer.setHeadersFunction((record, e) -> {
-            var reason = reason(e);
-            log.warn("Dead-lettered record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
-            var headers = new RecordHeaders();
-            headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-            return headers;
-        });
-        var backOff = new ExponentialBackOff(1_000, 2);
-        backOff.setMaxInterval(60_000);
-        backOff.setMaxElapsedTime(30 * 60_000);
-        var handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(RejectedEvent.class);
-        return handler;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DeadLetters(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    private static String reason(Exception e) {
-        Throwable cause = e;
-        while (cause != null) {
-            if (cause instanceof RejectedEvent rejected) {
-                return rejected.getMessage();
-            }
-            cause = cause.getCause();
-        }
-        return "could not be recorded: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+    void add(ConsumerRecord<?, ?> record, String reason) {
+        var key = record.key() == null ? null : Text.printable(String.valueOf(record.key()), 400);
+        var payload = record.value() instanceof byte[] bytes ? bytes : null;
+        jdbc.sql("""
+                insert into dead_letter (topic, kafka_partition, kafka_offset, record_key, record_timestamp, payload,
+                                         reason, dead_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(record.topic(), record.partition(), record.offset(), key,
+                        record.timestamp() < 0 ? null : ts(Instant.ofEpochMilli(record.timestamp())), payload,
+                        Text.printable(reason, 1900), ts(clock.instant()))
+                .update();
+    }
+
+    /** The newest first; {@code open}: only those not replayed yet. */
+    List<DeadLetter> list(boolean open, int limit) {
+        return jdbc.sql("select * from dead_letter" + (open ? " where replayed_at is null" : "") + " order by id desc limit ?")
+                .param(limit).query(this::deadLetter).list();
+    }
+
+    Optional<DeadLetter> find(long id) {
+        return jdbc.sql("select * from dead_letter where id = ?").param(id).query(this::deadLetter).optional();
+    }
+
+    void replayed(long id, String by, String outcome) {
+        jdbc.sql("update dead_letter set replayed_at = ?, replayed_by = ?, replay_outcome = ? where id = ?")
+                .params(ts(clock.instant()), by, Text.printable(outcome, 1900), id).update();
+    }
+
+    void replayRefused(long id, String outcome) {
+        jdbc.sql("update dead_letter set replay_outcome = ? where id = ?").params(Text.printable(outcome, 1900), id)
+                .update();
+    }
+
+    private DeadLetter deadLetter(ResultSet rs, int row) throws SQLException {
+        return new DeadLetter(rs.getLong("id"), rs.getString("topic"), (Integer) rs.getObject("kafka_partition", Integer.class),
+                (Long) rs.getObject("kafka_offset", Long.class), rs.getString("record_key"),
+                instant(rs, "record_timestamp"), rs.getBytes("payload"), rs.getString("reason"),
+                instant(rs, "dead_at"), instant(rs, "replayed_at"), rs.getString("replayed_by"),
+                rs.getString("replay_outcome"));
     }
 }

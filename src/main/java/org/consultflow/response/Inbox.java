@@ -1,8 +1,8 @@
 package org.consultflow.response;
 
 import java.time.Clock;
+import java.time.Instant;
 
-import org.consultflow.consultation.Round;
 import org.consultflow.consultation.Rounds;
 import org.consultflow.engagement.Engagements;
 import org.consultflow.response.Responses.Correlation;
@@ -11,11 +11,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records an accepted response in one transaction: the event id (a second delivery fails on its primary key and is
- * ignored), the new version, and whether it came late. Correlation to the process happens afterwards, from here.
+ * Records an accepted response in one transaction: the event (a second delivery of the same source and id fails on its
+ * primary key and is ignored), the new version, and whether it came late. Correlation to the process happens
+ * afterwards, from here.
  */
 @Component
 class Inbox {
+
+    record Accepted(String source, String eventId, Channel channel, String payload, SubmittedResponse submitted,
+            Instant submittedAt) {}
 
     private final Rounds rounds;
     private final Responses responses;
@@ -31,22 +35,29 @@ class Inbox {
         this.clock = clock;
     }
 
+    /**
+     * Late means submitted after the round's deadline (or its earlier closing), however late it is processed: the
+     * round's row is held while the version is written, so responses of one round take turns, and closing or drafting
+     * never reads half of one.
+     */
     @Transactional
-    public StoredResponse record(String eventId, String source, String payload, Round round,
-            SubmittedResponse submitted) {
+    public StoredResponse record(Accepted accepted) {
         var now = clock.instant();
-        responses.rememberEvent(eventId, source, payload, now);
-        var late = !rounds.lockOpen(round.key());
+        var submitted = accepted.submitted();
+        responses.rememberEvent(accepted.source(), accepted.eventId(), accepted.payload(), now);
+        var round = rounds.lock(submitted.roundKey());
+        var late = round.isLate(accepted.submittedAt());
         var respondent = submitted.respondent();
-        var response = new StoredResponse(eventId, round.key(), submitted.consulteeId(),
-                responses.nextVersion(round.key(), submitted.consulteeId()), submitted.answers(),
+        var response = new StoredResponse(accepted.source(), accepted.eventId(), round.key(), submitted.consulteeId(),
+                responses.nextVersion(round.key(), submitted.consulteeId()), accepted.channel(), submitted.answers(),
                 respondent == null ? null : respondent.name(), respondent == null ? null : respondent.email(),
-                submitted.submittedAt() == null ? null : submitted.submittedAt().toInstant(), now, late);
+                accepted.submittedAt(), now, late);
         responses.add(response, late ? Correlation.NOT_NEEDED : Correlation.PENDING);
         if (!late) {
             engagements.responded(round.key(), submitted.consulteeId(), now);
         }
-        events.publishEvent(new ResponseRecorded(round.key(), submitted.consulteeId(), response.version(), late, now));
+        events.publishEvent(new ResponseRecorded(round.key(), submitted.consulteeId(), response.version(),
+                accepted.channel().name().toLowerCase(), late, !round.isOpen(), accepted.submittedAt(), now));
         return response;
     }
 }

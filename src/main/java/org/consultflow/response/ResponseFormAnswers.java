@@ -4,13 +4,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.consultflow.consultation.Definition;
 import org.consultflow.consultation.Definition.Option;
 import org.consultflow.consultation.Definition.Question;
 import org.consultflow.consultation.Definition.QuestionType;
+import org.consultflow.notification.EmailAddresses;
+import org.consultflow.platform.Text;
 
 /**
  * Between the web form's fields and a response's answers, both ways: reading what was posted (with every problem
@@ -25,13 +26,6 @@ final class ResponseFormAnswers {
     /** Keeps one response well inside a Kafka record, and still far beyond any letter a partner would write. */
     static final int MAX_TEXT = 20_000;
     private static final int MAX_NAME = 200;
-    private static final int MAX_EMAIL = 254;
-    private static final Pattern EMAIL_SHAPE = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
-
-    /** The same test for the form and for events from partner systems: a receipt must be deliverable. */
-    static boolean isEmail(String email) {
-        return email.length() <= MAX_EMAIL && EMAIL_SHAPE.matcher(email).matches();
-    }
 
     private ResponseFormAnswers() {
     }
@@ -97,10 +91,14 @@ final class ResponseFormAnswers {
         var name = trimmed(form.get(NAME));
         if (name != null && name.length() > MAX_NAME) {
             problems.put(NAME, "Your name must be %d characters or fewer".formatted(MAX_NAME));
+        } else if (Text.forbiddenCharacter(name, false) != null) {
+            problems.put(NAME, "Your name must only include letters, numbers, spaces and punctuation");
         }
         var email = trimmed(form.get(EMAIL));
-        if (email != null && !isEmail(email)) {
-            problems.put(EMAIL, "Enter an email address in the correct format, like name@example.com");
+        // The same parser that will send the receipt decides: what it accepts here, it can deliver to.
+        var emailProblem = email == null ? null : EmailAddresses.problem(email);
+        if (emailProblem != null) {
+            problems.put(EMAIL, emailProblem);
         }
         return new Filled(answers, name, email, problems);
     }
@@ -127,12 +125,18 @@ final class ResponseFormAnswers {
         }
     }
 
+    /** Too long, or holding a character that cannot be stored (a NUL pasted from another program, say). */
     private static boolean tooLong(String text, String name, int number, Map<String, String> problems) {
-        if (text.length() <= MAX_TEXT) {
-            return false;
+        if (text.length() > MAX_TEXT) {
+            problems.put(name, "Your answer to question %d must be %,d characters or fewer".formatted(number, MAX_TEXT));
+            return true;
         }
-        problems.put(name, "Your answer to question %d must be %,d characters or fewer".formatted(number, MAX_TEXT));
-        return true;
+        if (Text.forbiddenCharacter(text, true) != null) {
+            problems.put(name, ("Your answer to question %d contains a hidden control character we cannot accept;"
+                    + " remove it, or retype the text where you pasted it").formatted(number));
+            return true;
+        }
+        return false;
     }
 
     /** The form fields that show a recorded version again, so the consultee amends rather than starts over. */

@@ -1,6 +1,5 @@
 package org.consultflow.response;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,18 +31,20 @@ import org.springframework.stereotype.Component;
 @Component
 class ResponseFormSender {
 
-    static final URI SOURCE = URI.create("/respond");
     private static final Logger log = LoggerFactory.getLogger(ResponseFormSender.class);
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final KafkaTopics topics;
+    private final EventSignatures signatures;
     private final ObjectMapper json;
     private final Clock clock;
     private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
-    ResponseFormSender(KafkaTemplate<String, byte[]> kafka, KafkaTopics topics, ObjectMapper json, Clock clock) {
+    ResponseFormSender(KafkaTemplate<String, byte[]> kafka, KafkaTopics topics, EventSignatures signatures,
+            ObjectMapper json, Clock clock) {
         this.kafka = kafka;
         this.topics = topics;
+        this.signatures = signatures;
         this.json = json;
         this.clock = clock;
     }
@@ -52,13 +53,16 @@ class ResponseFormSender {
         var data = new SubmittedResponse(roundKey, consulteeId, filled.answers(),
                 new Respondent(filled.name(), filled.email()),
                 OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
-        var event = CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
-                .withSource(SOURCE)
-                .withType(ResponseListener.TYPE)
+        var id = UUID.randomUUID().toString();
+        var bytes = bytes(data);
+        // Signed, so that no producer on the broker can pass its events off as the consultee's own.
+        var event = signatures.sign(CloudEventBuilder.v1(), id, EventSignatures.FORM, bytes)
+                .withId(id)
+                .withSource(EventSignatures.FORM)
+                .withType(Intake.TYPE)
                 .withTime(data.submittedAt())
                 .withDataContentType("application/json")
-                .withData(bytes(data))
+                .withData(bytes)
                 .build();
         try {
             kafka.send(topics.responses(), roundKey, format.serialize(event)).get(20, TimeUnit.SECONDS);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.consultflow.platform.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,7 +23,7 @@ public class Responses {
 
     enum Correlation { PENDING, CORRELATED, NOT_CORRELATED, NOT_NEEDED }
 
-    record Pending(String eventId, String roundKey, String consulteeId, int version, int attempts,
+    record Pending(String source, String eventId, String roundKey, String consulteeId, int version, int attempts,
             Instant nextAttemptAt) {}
 
     private final JdbcClient jdbc;
@@ -33,14 +34,15 @@ public class Responses {
         this.json = json;
     }
 
-    void rememberEvent(String eventId, String source, String payload, Instant at) {
-        jdbc.sql("insert into inbox_event (event_id, source, received_at, payload) values (?, ?, ?, ?)")
-                .params(eventId, source, ts(at), payload).update();
+    /** Keeps the event as it arrived; a second delivery of the same (source, id) fails on the primary key. */
+    void rememberEvent(String source, String eventId, String payload, Instant at) {
+        jdbc.sql("insert into inbound_event (source, event_id, received_at, payload) values (?, ?, ?, ?)")
+                .params(source, eventId, ts(at), payload).update();
     }
 
-    boolean knows(String eventId) {
-        return jdbc.sql("select count(*) from inbox_event where event_id = ?").param(eventId).query(Integer.class)
-                .single() > 0;
+    boolean knows(String source, String eventId) {
+        return jdbc.sql("select count(*) from inbound_event where source = ? and event_id = ?").params(source, eventId)
+                .query(Integer.class).single() > 0;
     }
 
     int nextVersion(String roundKey, String consulteeId) {
@@ -50,11 +52,12 @@ public class Responses {
 
     void add(StoredResponse response, Correlation correlation) {
         jdbc.sql("""
-                insert into response (event_id, round_key, consultee_id, version, answers, respondent_name,
-                                      respondent_email, submitted_at, recorded_at, late, correlation, next_attempt_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(response.eventId(), response.roundKey(), response.consulteeId(), response.version(),
-                        write(response.answers()), response.respondentName(), response.respondentEmail(),
+                insert into response (source, event_id, round_key, consultee_id, version, channel, answers,
+                                      respondent_name, respondent_email, submitted_at, recorded_at, late, correlation,
+                                      next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(response.source(), response.eventId(), response.roundKey(), response.consulteeId(),
+                        response.version(), response.channel().name(), write(response.answers()), response.respondentName(), response.respondentEmail(),
                         ts(response.submittedAt()), ts(response.recordedAt()), response.late(), correlation.name(),
                         ts(response.recordedAt()))
                 .update();
@@ -95,12 +98,12 @@ public class Responses {
 
     List<Pending> duePending(Instant now, int limit) {
         return jdbc.sql("""
-                select event_id, round_key, consultee_id, version, attempts, next_attempt_at from response
+                select source, event_id, round_key, consultee_id, version, attempts, next_attempt_at from response
                  where correlation = 'PENDING' and next_attempt_at <= ?
                  order by next_attempt_at, recorded_at
                  limit ?""")
                 .params(ts(now), limit)
-                .query((rs, row) -> new Pending(rs.getString("event_id"), rs.getString("round_key"),
+                .query((rs, row) -> new Pending(rs.getString("source"), rs.getString("event_id"), rs.getString("round_key"),
                         rs.getString("consultee_id"), rs.getInt("version"), rs.getInt("attempts"),
                         instant(rs, "next_attempt_at")))
                 .list();
@@ -113,23 +116,23 @@ public class Responses {
     boolean claim(Pending pending, Instant until) {
         return jdbc.sql("""
                 update response set next_attempt_at = ?
-                 where event_id = ? and correlation = 'PENDING' and next_attempt_at = ?""")
-                .params(ts(until), pending.eventId(), ts(pending.nextAttemptAt())).update() == 1;
+                 where source = ? and event_id = ? and correlation = 'PENDING' and next_attempt_at = ?""")
+                .params(ts(until), pending.source(), pending.eventId(), ts(pending.nextAttemptAt())).update() == 1;
     }
 
-    void correlation(String eventId, Correlation correlation, String note) {
-        jdbc.sql("update response set correlation = ?, last_error = ? where event_id = ?")
-                .params(correlation.name(), note, eventId).update();
+    void correlation(Pending pending, Correlation correlation, String note) {
+        jdbc.sql("update response set correlation = ?, last_error = ? where source = ? and event_id = ?")
+                .params(correlation.name(), note, pending.source(), pending.eventId()).update();
     }
 
-    void retryLater(String eventId, int attempts, Instant next, String error) {
-        jdbc.sql("update response set attempts = ?, next_attempt_at = ?, last_error = ? where event_id = ?")
-                .params(attempts, ts(next), error, eventId).update();
+    void retryLater(Pending pending, int attempts, Instant next, String error) {
+        jdbc.sql("update response set attempts = ?, next_attempt_at = ?, last_error = ? where source = ? and event_id = ?")
+                .params(attempts, ts(next), Text.printable(error, 1900), pending.source(), pending.eventId()).update();
     }
 
     private StoredResponse response(ResultSet rs, int row) throws SQLException {
-        return new StoredResponse(rs.getString("event_id"), rs.getString("round_key"), rs.getString("consultee_id"),
-                rs.getInt("version"), read(rs.getString("answers")), rs.getString("respondent_name"),
+        return new StoredResponse(rs.getString("source"), rs.getString("event_id"), rs.getString("round_key"),
+                rs.getString("consultee_id"), rs.getInt("version"), Channel.valueOf(rs.getString("channel")), read(rs.getString("answers")), rs.getString("respondent_name"),
                 rs.getString("respondent_email"), instant(rs, "submitted_at"), instant(rs, "recorded_at"),
                 rs.getBoolean("late"));
     }

@@ -93,6 +93,39 @@ class DefinitionsTest {
     }
 
     @Test
+    void namesWhichPartnerSystemsMayAnswerForWhom() throws Exception {
+        Definition definition = definitions.read(VALID + """
+                sources:
+                  - {source: /partners/north, name: North portal, consultees: [north-ra]}
+                  - {source: /partners/all-residents, groups: [resident]}
+                """, false);
+
+        var north = definition.consultee("north-ra").orElseThrow();
+        var south = definition.consultee("south-ra").orElseThrow();
+        assertThat(definition.mayAnswer("/partners/north", north)).isTrue();
+        assertThat(definition.mayAnswer("/partners/north", south)).isFalse();
+        assertThat(definition.mayAnswer("/partners/all-residents", south)).isTrue();
+        assertThat(definition.mayAnswer("/partners/unknown", north)).isFalse();
+    }
+
+    @Test
+    void refusesSourcesForUnknownGroupsOrConsulteesAndConsultFlowsOwnSources() {
+        assertThat(paths(VALID + """
+                sources:
+                  - {source: /consultflow/respond, groups: [residents], consultees: [west-ra]}
+                """, false)).containsExactlyInAnyOrder("sources[0].source", "sources[0].groups[0]",
+                "sources[0].consultees[0]");
+    }
+
+    @Test
+    void refusesAddressesTheMailLibraryCannotSendToAndControlCharacters() {
+        String broken = VALID.replace("email: south@example.org", "email: 'South <south@example.org>'")
+                .replace("title: Future of the town parks", "title: \"Future of the\\0 town parks\"");
+
+        assertThat(paths(broken, false)).containsExactlyInAnyOrder("consultees[1].contact.email", "title");
+    }
+
+    @Test
     void explainsEachProblemInPlainEnglish() {
         InvalidDefinitionException refused = refuse(VALID
                 .replace("group: resident, contact: {name: Ann Lee", "group: residents, contact: {name: Ann Lee")

@@ -43,7 +43,7 @@ class ResponseCheckTest {
 
         assertThat(ResponseCheck.problems(ROUND, response)).containsExactlyInAnyOrder(
                 "unknown consultee 'nobody' in round 'vcs'",
-                "respondent email 'not-an-address' is not an email address",
+                "respondent email 'not-an-address' is not an address mail can be sent to",
                 "'d' is not an option of question 'preference'",
                 "answer to 'funding' must be text",
                 "unknown question 'colour'");
@@ -60,6 +60,36 @@ class ResponseCheckTest {
     @Test
     void refusesAResponseWithoutAnswers() {
         assertThat(ResponseCheck.problems(ROUND, response("blaby", Map.of(), null))).containsExactly("no answers");
+    }
+
+    @Test
+    void refusesControlCharactersThePostgresDatabaseWouldRefuse() {
+        var response = response("blaby", Map.of("funding", "Part\u0000fund", "preference", Map.of("other", "x")),
+                new Respondent("A.\u0000Officer", "officer@blaby.example.org"));
+
+        assertThat(ResponseCheck.problems(ROUND, response)).contains(
+                "respondent name holds a control character (U+0000)",
+                "answer to 'funding' holds a control character (U+0000)");
+    }
+
+    @Test
+    void keepsLineBreaksInFreeTextButRefusesOverLongAnswers() {
+        var paragraphs = response("blaby", Map.of("funding", "First.\r\n\r\nSecond\tpoint."), null);
+        var tooLong = response("blaby", Map.of("funding", "x".repeat(ResponseFormAnswers.MAX_TEXT + 1)), null);
+
+        assertThat(ResponseCheck.problems(ROUND, paragraphs)).isEmpty();
+        assertThat(ResponseCheck.problems(ROUND, tooLong))
+                .containsExactly("answer to 'funding' is longer than 20000 characters");
+    }
+
+    @Test
+    void refusesAnAddressTheMailLibraryCannotSendTo() {
+        var withName = response("blaby", Map.of("preference", "a"), new Respondent("X", "X <x@example.org>"));
+        var injected = response("blaby", Map.of("preference", "a"), new Respondent("X", "x@example.org\r\nBcc: y@example.org"));
+
+        assertThat(ResponseCheck.problems(ROUND, withName)).hasSize(1);
+        assertThat(ResponseCheck.problems(ROUND, injected)).singleElement().asString()
+                .doesNotContain("\r").doesNotContain("\n");
     }
 
     private static SubmittedResponse response(String consulteeId, Map<String, Object> answers, Respondent who) {

@@ -113,8 +113,18 @@ class ResponseFormAnswersTest {
     }
 
     @Test
+    void asksToRemoveAControlCharacterRatherThanAcceptingIt() {
+        var filled = ResponseFormAnswers.read(definition, Map.of("q-role", "Advice\u0000and support",
+                "q-preference", "a", "respondent-name", "Stephen\u0000Farrow"));
+
+        assertThat(filled.valid()).isFalse();
+        assertThat(filled.problems()).containsOnlyKeys("q-role", "respondent-name");
+        assertThat(filled.problems().get("q-role")).contains("question 1").contains("control character");
+    }
+
+    @Test
     void prefillsTheFormFromTheVersionThatCounts() {
-        var latest = new StoredResponse("e-2", "vcs-infrastructure-2007", "blaby", 2,
+        var latest = new StoredResponse("/consultflow/respond", "e-2", "vcs-infrastructure-2007", "blaby", 2, Channel.WEB,
                 Map.of("role", "Advice", "preference", Map.of("other", "A mix")), "Stephen Farrow", null,
                 Instant.parse("2007-04-20T10:00:00Z"), Instant.parse("2007-04-20T10:00:01Z"), false);
 
@@ -129,7 +139,8 @@ class ResponseFormAnswersTest {
     void aPrefilledFormSendsTheSameAnswersAgain() {
         var answers = Map.<String, Object>of("role", "Advice", "preference", Map.of("other", "A mix"),
                 "strict", "no");
-        var latest = new StoredResponse("e-1", "vcs-infrastructure-2007", "blaby", 1, answers, null, null, null,
+        var latest = new StoredResponse("/consultflow/respond", "e-1", "vcs-infrastructure-2007", "blaby", 1, Channel.WEB,
+                answers, null, null, Instant.parse("2007-04-20T10:00:00Z"),
                 Instant.parse("2007-04-20T10:00:01Z"), false);
 
         var filled = ResponseFormAnswers.read(definition,

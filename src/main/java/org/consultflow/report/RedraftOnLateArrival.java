@@ -1,0 +1,44 @@
+package org.consultflow.report;
+
+import org.consultflow.consultation.RoundStatus;
+import org.consultflow.response.ResponseRecorded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closing and drafting do not wait for consumer lag. A response submitted before the deadline but consumed after the
+ * draft counts, and one that came late belongs in the annex: either way the draft under review is re-drafted, so it
+ * is never stale. Until approval; after it the approved report stands and the response shows on the round.
+ */
+@Component
+class RedraftOnLateArrival {
+
+    private static final Logger log = LoggerFactory.getLogger(RedraftOnLateArrival.class);
+
+    private final ReportDrafting drafting;
+    private final Reports reports;
+
+    RedraftOnLateArrival(ReportDrafting drafting, Reports reports) {
+        this.drafting = drafting;
+        this.reports = reports;
+    }
+
+    @ApplicationModuleListener
+    void on(ResponseRecorded recorded) {
+        if (!recorded.afterClose()) {
+            return;
+        }
+        var round = drafting.lock(recorded.roundKey());
+        var draftedAt = reports.draftedAt(round.key());
+        // Not drafted yet: the draft to come will hold it. Drafted after it was recorded: it holds it already.
+        if (round.status() != RoundStatus.REPORT_DRAFTED || draftedAt.isEmpty()
+                || draftedAt.get().isAfter(recorded.recordedAt())) {
+            return;
+        }
+        drafting.draft(round);
+        log.info("Round {}: re-drafted the report for the {} response of {}", round.key(),
+                recorded.late() ? "late" : "on-time", recorded.consulteeId());
+    }
+}
