@@ -9,6 +9,7 @@ import org.consultflow.consultation.Rounds;
 import org.consultflow.engagement.PersonalLinks;
 import org.consultflow.notification.Acknowledgement;
 import org.consultflow.notification.AnswerCopy;
+import org.consultflow.notification.MailKey;
 import org.consultflow.notification.Mails;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,8 @@ class Receipts {
         var name = response.respondentName() != null ? response.respondentName() : consultee.contact().name();
         // The personal link goes only to the invited contact: a partner system names the respondent's address.
         var link = to.equalsIgnoreCase(consultee.contact().email()) ? links.url(roundKey, consulteeId) : null;
-        mails.send(new Acknowledgement(to, name, consultee.organisation(), definition.title(), version,
+        var key = MailKey.receipt(roundKey, consulteeId, version, link != null);
+        mails.send(key, new Acknowledgement(to, name, consultee.organisation(), definition.title(), version,
                 response.late(), copy(definition, response.answers()), round.localDeadline(), link));
     }
 
