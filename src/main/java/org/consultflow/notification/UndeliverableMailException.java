@@ -8,7 +8,7 @@ public class UndeliverableMailException extends RuntimeException {
 
     private final String reason;
 
-    UndeliverableMailException(String reason, Throwable cause) {
+    public UndeliverableMailException(String reason, Throwable cause) {
         super(reason, cause);
         this.reason = reason;
     }
