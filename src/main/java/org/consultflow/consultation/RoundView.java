@@ -19,7 +19,7 @@ record RoundView(String key, String title, RoundStatus status, OffsetDateTime de
 
     record ConsulteeView(String id, String organisation, String group, boolean required, State state,
             Instant invitedAt, int remindersSent, boolean late, int responseVersions, boolean chased,
-            String chaseOutcome) {}
+            String chaseOutcome, String mailFailed) {}
 
     static RoundView of(Round round, Map<String, Progress> progress) {
         var definition = round.definition();
@@ -31,7 +31,8 @@ record RoundView(String key, String title, RoundStatus status, OffsetDateTime de
                     definition.isRequired(consultee), state,
                     p == null ? null : p.invitedAt(), p == null ? 0 : p.remindersSent(),
                     p != null && p.lateVersions() > 0, p == null ? 0 : p.onTimeVersions() + p.lateVersions(),
-                    p != null && p.chasedAt() != null, p == null ? null : p.chaseOutcome());
+                    p != null && p.chasedAt() != null, p == null ? null : p.chaseOutcome(),
+                    p == null ? null : p.mailFailed());
         }).toList();
         var groups = definition.groups().stream().map(group -> {
             var members = consultees.stream().filter(c -> c.group().equals(group.id())).toList();

@@ -2,9 +2,13 @@ package org.consultflow.engagement;
 
 import java.time.Instant;
 
-/** A consultee's part in a round. The personal link's token is never stored, only its hash. */
+/**
+ * A consultee's part in a round. The personal link's token is never stored, only its hash. {@code mailFailure} is why
+ * the last undeliverable mail to it could not be sent, if one could not.
+ */
 public record Engagement(String roundKey, String consulteeId, String groupId, boolean required, Instant invitedAt,
-        int reminderCursor, int remindersSent, Instant respondedAt, Instant chasedAt, String chaseOutcome) {
+        int reminderCursor, int remindersSent, Instant respondedAt, Instant chasedAt, String chaseOutcome,
+        Instant mailFailedAt, String mailFailure) {
 
     /** The Camunda business key of the consultee's engagement process. */
     public String businessKey() {

@@ -61,6 +61,19 @@ public class Engagements {
                 .update();
     }
 
+    /** A reminder that could never be delivered still uses up its slot, so the next timer waits for the next one. */
+    void reminderUndeliverable(Engagement engagement, int nextCursor, Instant at, String reason) {
+        jdbc.sql("update engagement set reminder_cursor = ? where round_key = ? and consultee_id = ?")
+                .params(nextCursor, engagement.roundKey(), engagement.consulteeId()).update();
+        mailFailed(engagement.roundKey(), engagement.consulteeId(), at, reason);
+    }
+
+    /** Remembers, for the coordinator, why a mail to this engagement could never be delivered. */
+    public void mailFailed(String roundKey, String consulteeId, Instant at, String reason) {
+        jdbc.sql("update engagement set mail_failed_at = ?, mail_failure = ? where round_key = ? and consultee_id = ?")
+                .params(ts(at), reason, roundKey, consulteeId).update();
+    }
+
     /** Marks the first recorded response; reminders stop from here on. */
     public void responded(String roundKey, String consulteeId, Instant at) {
         jdbc.sql("""
@@ -78,6 +91,6 @@ public class Engagements {
         return new Engagement(rs.getString("round_key"), rs.getString("consultee_id"), rs.getString("group_id"),
                 rs.getBoolean("required"), instant(rs, "invited_at"), rs.getInt("reminder_cursor"),
                 rs.getInt("reminders_sent"), instant(rs, "responded_at"), instant(rs, "chased_at"),
-                rs.getString("chase_outcome"));
+                rs.getString("chase_outcome"), instant(rs, "mail_failed_at"), rs.getString("mail_failure"));
     }
 }

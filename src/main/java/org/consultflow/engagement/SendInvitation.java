@@ -7,13 +7,18 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.consultflow.consultation.Rounds;
 import org.consultflow.notification.DocumentLink;
 import org.consultflow.notification.Invitation;
+import org.consultflow.notification.MailKey;
 import org.consultflow.notification.Mails;
+import org.consultflow.notification.UndeliverableMailException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** "Send invitation": the consultee's personal link, by mail. Runs as an async job: a failed send is retried. */
+/**
+ * "Send invitation": the consultee's personal link, by mail. Runs as an async job: a failed send is retried, unless
+ * the address can never be delivered to, which is recorded on the engagement so that the process can carry on.
+ */
 @Component("sendInvitation")
 class SendInvitation implements JavaDelegate {
 
@@ -48,12 +53,20 @@ class SendInvitation implements JavaDelegate {
         }
         var definition = round.definition();
         var consultee = definition.consultee(consulteeId).orElseThrow();
-        mails.send(new Invitation(consultee.contact().email(), consultee.contact().name(), consultee.organisation(),
-                definition.title(), definition.summary(),
-                definition.documents().stream().map(d -> new DocumentLink(d.title(), d.url())).toList(),
-                round.localDeadline(), links.url(roundKey, consulteeId),
-                definition.coordinator().name(), definition.coordinator().email()));
+        var to = consultee.contact().email();
         var now = clock.instant();
+        try {
+            mails.send(MailKey.invitation(roundKey, consulteeId), new Invitation(to, consultee.contact().name(),
+                    consultee.organisation(), definition.title(), definition.summary(),
+                    definition.documents().stream().map(d -> new DocumentLink(d.title(), d.url())).toList(),
+                    round.localDeadline(), links.url(roundKey, consulteeId),
+                    definition.coordinator().name(), definition.coordinator().email()));
+        } catch (UndeliverableMailException e) {
+            // Retrying cannot help; the coordinator sees why and can still record a response by letter or phone.
+            log.warn("Invitation to {} cannot be delivered: {}", consulteeId, e.reason());
+            engagements.mailFailed(roundKey, consulteeId, now, "Invitation to " + to + ": " + e.reason());
+            return;
+        }
         engagements.invited(engagements.get(roundKey, consulteeId), now);
         events.publishEvent(new InvitationSent(roundKey, consulteeId, now));
     }

@@ -5,14 +5,17 @@ import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.consultflow.consultation.Rounds;
+import org.consultflow.notification.MailKey;
 import org.consultflow.notification.Mails;
 import org.consultflow.notification.Reminder;
+import org.consultflow.notification.UndeliverableMailException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * "Send reminder": checks again, at sending time, that no response has been recorded (one may be on its way to the
- * process) and that the reminder is still due (the deadline may have been extended since the timer was set).
+ * process) and that the reminder is still due (the deadline may have been extended since the timer was set). A reminder
+ * that can never be delivered is recorded on the engagement instead of retried.
  */
 @Component("sendReminder")
 class SendReminder implements JavaDelegate {
@@ -54,9 +57,16 @@ class SendReminder implements JavaDelegate {
         var definition = round.definition();
         var consultee = definition.consultee(consulteeId).orElseThrow();
         var number = engagement.remindersSent() + 1;
-        mails.send(new Reminder(consultee.contact().email(), consultee.contact().name(), consultee.organisation(),
-                definition.title(), round.localDeadline(), links.url(roundKey, consulteeId),
-                definition.coordinator().name(), definition.coordinator().email(), number));
+        var to = consultee.contact().email();
+        try {
+            mails.send(MailKey.reminder(roundKey, consulteeId, number), new Reminder(to, consultee.contact().name(),
+                    consultee.organisation(), definition.title(), round.localDeadline(),
+                    links.url(roundKey, consulteeId), definition.coordinator().name(),
+                    definition.coordinator().email(), number));
+        } catch (UndeliverableMailException e) {
+            engagements.reminderUndeliverable(engagement, next, now, "Reminder to " + to + ": " + e.reason());
+            return;
+        }
         engagements.reminderSent(engagement, next, now);
         events.publishEvent(new ReminderSent(roundKey, consulteeId, number, now));
     }

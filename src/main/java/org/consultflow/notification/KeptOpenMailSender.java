@@ -16,7 +16,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * Sends over an SMTP connection that each thread keeps open, instead of one connection per mail: on this machine kind
  * that is the difference between about 21 and 500 mails a second, which decides how long 10,000 invitations take.
  * A kept connection the relay has dropped (idle timeout, message limit) fails on the next send, which is then tried
- * once on a fresh connection; a failure there propagates, so the sending job is retried by the engine.
+ * once on a fresh connection; a failure there propagates, so the sending job is retried by the engine. Each message's
+ * Message-ID is kept as set, so a repeated send can be recognised.
  */
 class KeptOpenMailSender extends JavaMailSenderImpl {
 
@@ -45,6 +46,10 @@ class KeptOpenMailSender extends JavaMailSenderImpl {
                 transport.sendMessage(message, message.getAllRecipients());
                 return;
             } catch (MessagingException e) {
+                if (MailFailure.isPermanent(e)) {
+                    // The relay answered and refused the recipient: the connection is fine, a new one would not help.
+                    throw e;
+                }
                 forget(transport);
             }
         }

@@ -7,17 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the mails of a round, each as one multipart/alternative message (plain text and HTML).
- * Failures are thrown, never swallowed: callers run in engine jobs whose retries and incidents depend on them.
+ * Sends the mails of a round, each as one multipart/alternative message (plain text and HTML) with a Message-ID
+ * derived from its {@link MailKey}. Failures are thrown, never swallowed: callers run in engine jobs whose retries and
+ * incidents depend on them. A mail that can never be delivered is thrown as {@link UndeliverableMailException}, which
+ * callers record instead of retrying.
  */
 @Component
 public class Mails {
@@ -25,56 +29,75 @@ public class Mails {
     private static final String UTF_8 = "UTF-8";
 
     private final JavaMailSender sender;
-    private final MailSettings settings;
+    private final InternetAddress from;
+    private final String domain;
     private final MailTemplates templates = new MailTemplates();
 
     Mails(JavaMailSender sender, MailSettings settings) {
         this.sender = sender;
-        this.settings = settings;
+        try {
+            // Parsed once, so that a mistyped sender stops the start-up instead of failing every mail.
+            this.from = new InternetAddress(settings.from(), true);
+        } catch (AddressException e) {
+            throw new IllegalStateException("consultflow.mail.from is not a valid address: " + e.getMessage(), e);
+        }
+        this.domain = from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1);
     }
 
-    public void send(Invitation mail) {
-        send(mail.to(), mail.contactName(), mail.coordinatorEmail(),
+    public void send(MailKey key, Invitation mail) {
+        send(key, mail.to(), mail.contactName(), mail.coordinatorEmail(),
                 "Invitation to respond: " + mail.roundTitle(), "invitation",
                 Map.of("mail", mail, "greeting", greeting(mail.contactName()),
                         "deadline", Deadlines.format(mail.deadline()), "paragraphs", paragraphs(mail.summary())));
     }
 
-    public void send(Reminder mail) {
+    public void send(MailKey key, Reminder mail) {
         String deadline = Deadlines.format(mail.deadline());
-        send(mail.to(), mail.contactName(), mail.coordinatorEmail(),
+        send(key, mail.to(), mail.contactName(), mail.coordinatorEmail(),
                 "Reminder: " + mail.roundTitle() + " closes " + deadline, "reminder",
                 Map.of("mail", mail, "greeting", greeting(mail.contactName()), "deadline", deadline));
     }
 
-    public void send(Acknowledgement mail) {
+    public void send(MailKey key, Acknowledgement mail) {
         String what = mail.amended() ? "amended response (version " + mail.version() + ")" : "response";
         String when = mail.late() ? " after the deadline" : "";
-        send(mail.to(), mail.contactName(), null,
+        send(key, mail.to(), mail.contactName(), null,
                 "We have received your " + what + when + ": " + mail.roundTitle(), "acknowledgement",
                 Map.of("mail", mail, "greeting", greeting(mail.contactName()), "what", what,
                         "deadline", Deadlines.format(mail.deadline())));
     }
 
-    public void send(ReportReady mail) {
-        send(mail.to(), mail.coordinatorName(), null, "Draft report ready: " + mail.roundTitle(), "report-ready",
+    public void send(MailKey key, ReportReady mail) {
+        send(key, mail.to(), mail.coordinatorName(), null, "Draft report ready: " + mail.roundTitle(), "report-ready",
                 Map.of("mail", mail, "greeting", greeting(mail.coordinatorName())));
     }
 
-    private void send(String to, String name, String replyTo, String subject, String template,
+    private void send(MailKey key, String to, String name, String replyTo, String subject, String template,
             Map<String, Object> variables) {
         Map<String, Object> all = new HashMap<>(variables);
         all.put("subject", subject);
         MailTemplates.Rendered body = templates.render(template, all);
-        sender.send(message -> {
-            message.setFrom(new InternetAddress(settings.from(), true));
-            message.setRecipient(MimeMessage.RecipientType.TO, address(to, name));
-            if (replyTo != null && !replyTo.isBlank()) {
-                message.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo, true)});
+        try {
+            sender.send(message -> prepare(message, key, to, name, replyTo, subject, body));
+        } catch (MailException e) {
+            if (MailFailure.isPermanent(e)) {
+                throw new UndeliverableMailException(MailFailure.reason(e), e);
             }
-            message.setSubject(subject, UTF_8);
-            message.setContent(alternative(body));
-        });
+            throw e;
+        }
+    }
+
+    private void prepare(MimeMessage message, MailKey key, String to, String name, String replyTo, String subject,
+            MailTemplates.Rendered body) throws MessagingException {
+        message.setFrom(from);
+        message.setRecipient(MimeMessage.RecipientType.TO, address(to, name));
+        if (replyTo != null && !replyTo.isBlank()) {
+            message.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo, true)});
+        }
+        message.setSubject(subject, UTF_8);
+        message.setContent(alternative(body));
+        // The sender keeps this through saveChanges(), which would otherwise replace it with a random one.
+        message.setHeader("Message-ID", key.messageId(domain));
     }
 
     private static MimeMultipart alternative(MailTemplates.Rendered body) throws MessagingException {

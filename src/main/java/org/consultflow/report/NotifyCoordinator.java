@@ -3,14 +3,20 @@ package org.consultflow.report;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.consultflow.consultation.Rounds;
+import org.consultflow.notification.MailKey;
 import org.consultflow.notification.Mails;
 import org.consultflow.notification.ReportReady;
+import org.consultflow.notification.UndeliverableMailException;
 import org.consultflow.platform.PublicLinks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** "Tell coordinator the draft is ready". */
+/** "Tell coordinator the draft is ready"; the mail names the draft's version, so each redraft is a mail of its own. */
 @Component("notifyCoordinator")
 class NotifyCoordinator implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(NotifyCoordinator.class);
 
     private final Rounds rounds;
     private final Reports reports;
@@ -29,8 +35,15 @@ class NotifyCoordinator implements JavaDelegate {
         var round = rounds.get((String) execution.getVariable("roundKey"));
         var report = reports.find(round.key()).orElseThrow();
         var coordinator = round.definition().coordinator();
-        mails.send(new ReportReady(coordinator.email(), coordinator.name(), round.definition().title(),
-                links.baseUrl() + "/api/consultations/" + round.key() + "/report",
-                report.responseRate().invited(), report.responseRate().responded(), report.late().size()));
+        try {
+            mails.send(MailKey.reportReady(round.key(), reports.version(round.key())),
+                    new ReportReady(coordinator.email(), coordinator.name(), round.definition().title(),
+                            links.baseUrl() + "/api/consultations/" + round.key() + "/report",
+                            report.responseRate().invited(), report.responseRate().responded(), report.late().size()));
+        } catch (UndeliverableMailException e) {
+            // The review task waits in the console whether or not the mail arrives; retrying cannot deliver it.
+            log.warn("Draft report of {} is ready but the coordinator cannot be told by mail: {}", round.key(),
+                    e.reason());
+        }
     }
 }

@@ -32,6 +32,10 @@ class Reports {
             jdbc.sql("insert into report (round_key, version, drafted_at, body) values (?, 1, ?, ?)")
                     .params(roundKey, Timestamp.from(draftedAt), body).update();
         }
+        return version(roundKey);
+    }
+
+    int version(String roundKey) {
         return jdbc.sql("select version from report where round_key = ?").param(roundKey).query(Integer.class).single();
     }
 

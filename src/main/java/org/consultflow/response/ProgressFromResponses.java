@@ -26,7 +26,8 @@ class ProgressFromResponses implements ConsulteeProgress {
         for (var engagement : engagements.ofRound(roundKey)) {
             var count = counts.getOrDefault(engagement.consulteeId(), new Responses.Counts(0, 0));
             progress.put(engagement.consulteeId(), new Progress(engagement.invitedAt(), engagement.remindersSent(),
-                    count.onTime(), count.late(), engagement.chasedAt(), engagement.chaseOutcome()));
+                    count.onTime(), count.late(), engagement.chasedAt(), engagement.chaseOutcome(),
+                    engagement.mailFailure()));
         }
         return progress;
     }

@@ -79,6 +79,6 @@ class EngagementScheduleTest {
     }
 
     private static Engagement engagement(Instant invitedAt, int cursor, Instant respondedAt, boolean required) {
-        return new Engagement("r", "c", "g", required, invitedAt, cursor, 0, respondedAt, null, null);
+        return new Engagement("r", "c", "g", required, invitedAt, cursor, 0, respondedAt, null, null, null, null);
     }
 }

@@ -27,6 +27,10 @@ class MailsTest {
             ZonedDateTime.of(2007, 4, 30, 23, 59, 0, 0, ZoneId.of("Europe/London"));
     private static final String DEADLINE_IN_WORDS = "11:59pm on Monday 30 April 2007 (BST)";
     private static final String LINK = "https://consultflow.example.org/respond/Zm9vYmFyYmF6";
+    private static final String ROUND = "ssog-vcs-2007";
+    private static final String CONSULTEE = "blaby";
+    private static final MailKey INVITATION = MailKey.invitation(ROUND, CONSULTEE);
+    private static final MailKey RECEIPT = MailKey.receipt(ROUND, CONSULTEE, 1, true);
 
     private GreenMail smtp;
     private Mails mails;
@@ -49,7 +53,7 @@ class MailsTest {
 
     @Test
     void invitesWithThePersonalLinkAndTheDeadlineInTheRoundsZone() throws Exception {
-        mails.send(new Invitation("jane.smith@blaby.example.org", "Jane Smith", "Blaby District Council",
+        mails.send(INVITATION, new Invitation("jane.smith@blaby.example.org", "Jane Smith", "Blaby District Council",
                 "Future of VCS infrastructure", "We are asking partners which model they prefer.\n\nThree models are described.",
                 List.of(new DocumentLink("Options paper", "https://example.org/options.pdf")),
                 DEADLINE, LINK, "Sam Patel", "sam.patel@example.org"));
@@ -68,7 +72,7 @@ class MailsTest {
 
     @Test
     void remindsWithTheDeadlineInTheSubject() throws Exception {
-        mails.send(new Reminder("jane.smith@blaby.example.org", "Jane Smith", "Blaby District Council",
+        mails.send(MailKey.reminder(ROUND, CONSULTEE, 2), new Reminder("jane.smith@blaby.example.org", "Jane Smith", "Blaby District Council",
                 "Future of VCS infrastructure", DEADLINE, LINK, "Sam Patel", "sam.patel@example.org", 2));
 
         Received mail = onlyMessage();
@@ -80,7 +84,7 @@ class MailsTest {
 
     @Test
     void acknowledgesWithACopyOfTheAnswersAndAWayToAmendThem() throws Exception {
-        mails.send(acknowledgement(1, false));
+        mails.send(RECEIPT, acknowledgement(1, false));
 
         Received mail = onlyMessage();
         assertThat(mail.message.getSubject()).isEqualTo("We have received your response: Future of VCS infrastructure");
@@ -93,7 +97,7 @@ class MailsTest {
     @Test
     void pointsToTheInvitationWhenTheReceiptGoesToSomeoneOtherThanTheInvitedContact() throws Exception {
         var original = acknowledgement(1, false);
-        mails.send(new Acknowledgement(original.to(), original.contactName(), original.organisation(),
+        mails.send(MailKey.receipt(ROUND, CONSULTEE, 1, false), new Acknowledgement(original.to(), original.contactName(), original.organisation(),
                 original.roundTitle(), 1, false, original.answers(), DEADLINE, null));
 
         Received mail = onlyMessage();
@@ -103,7 +107,7 @@ class MailsTest {
 
     @Test
     void saysWhenAnAmendedResponseArrivedLateAndNoLongerOffersToChangeIt() throws Exception {
-        mails.send(acknowledgement(3, true));
+        mails.send(MailKey.receipt(ROUND, CONSULTEE, 3, true), acknowledgement(3, true));
 
         Received mail = onlyMessage();
         assertThat(mail.message.getSubject()).isEqualTo(
@@ -114,7 +118,7 @@ class MailsTest {
 
     @Test
     void tellsTheCoordinatorTheDraftReportIsReady() throws Exception {
-        mails.send(new ReportReady("sam.patel@example.org", "Sam Patel", "Future of VCS infrastructure",
+        mails.send(MailKey.reportReady(ROUND, 1), new ReportReady("sam.patel@example.org", "Sam Patel", "Future of VCS infrastructure",
                 "https://consultflow.example.org/rounds/vcs-2007/report", 14, 11, 2));
 
         Received mail = onlyMessage();
@@ -128,7 +132,90 @@ class MailsTest {
     void failsLoudlyWhenTheMailServerIsDown() {
         smtp.stop();
 
-        assertThatThrownBy(() -> mails.send(acknowledgement(1, false))).isInstanceOf(MailException.class);
+        assertThatThrownBy(() -> mails.send(RECEIPT, acknowledgement(1, false))).isInstanceOf(MailException.class);
+    }
+
+    @Test
+    void sendsTheSameMailWithTheSameMessageIdEveryTimeSoARepeatAfterACrashIsRecognisable() throws Exception {
+        mails.send(INVITATION, invitation());
+        mails.send(INVITATION, invitation());
+
+        var received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        assertThat(received[0].getMessageID()).matches("<[0-9a-f]{32}@example\\.org>")
+                .isEqualTo(received[1].getMessageID());
+    }
+
+    @Test
+    void givesEachMailOfAnEngagementAMessageIdOfItsOwn() {
+        var keys = List.of(INVITATION, MailKey.reminder(ROUND, CONSULTEE, 1), MailKey.reminder(ROUND, CONSULTEE, 2),
+                MailKey.receipt(ROUND, CONSULTEE, 1, true), MailKey.receipt(ROUND, CONSULTEE, 1, false),
+                MailKey.receipt(ROUND, CONSULTEE, 2, true), MailKey.invitation(ROUND, "charnwood"),
+                MailKey.invitation("another-round", CONSULTEE), MailKey.reportReady(ROUND, 1),
+                MailKey.reportReady(ROUND, 2));
+
+        assertThat(keys.stream().map(key -> key.messageId("example.org")).distinct()).hasSameSizeAs(keys);
+    }
+
+    @Test
+    void keepsTheMessageIdOverAKeptOpenConnection() throws Exception {
+        var sender = new KeptOpenMailSender();
+        sender.setHost("127.0.0.1");
+        sender.setPort(smtp.getSmtp().getPort());
+        var kept = new Mails(sender, new MailSettings("ConsultFlow <consultations@example.org>"));
+
+        kept.send(INVITATION, invitation());
+        kept.send(INVITATION, invitation());
+        sender.closeAll();
+
+        assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getMessageID)
+                .containsOnly(INVITATION.messageId("example.org"));
+    }
+
+    @Test
+    void reportsAnAddressTheRelayRefusesAsUndeliverable() throws Exception {
+        try (var relay = new ScriptedSmtpServer("250 OK", "550 5.1.1 <jane.smith@blaby.example.org>: no such user")) {
+            var refusing = new Mails(sender(relay.port()), new MailSettings("consultations@example.org"));
+
+            assertThatThrownBy(() -> refusing.send(INVITATION, invitation()))
+                    .isInstanceOfSatisfying(UndeliverableMailException.class, e -> assertThat(e.reason())
+                            .isEqualTo("Address refused by the mail relay: 550 5.1.1 "
+                                    + "<jane.smith@blaby.example.org>: no such user"));
+        }
+    }
+
+    @Test
+    void reportsAMalformedAddressAsUndeliverable() {
+        var original = invitation();
+        var malformed = new Invitation("jane.smith at blaby", original.contactName(), original.organisation(),
+                original.roundTitle(), original.summary(), original.documents(), DEADLINE, LINK,
+                original.coordinatorName(), original.coordinatorEmail());
+
+        assertThatThrownBy(() -> mails.send(INVITATION, malformed)).isInstanceOf(UndeliverableMailException.class);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void leavesAnAddressTheRelayDefersToBeTriedAgain() throws Exception {
+        try (var relay = new ScriptedSmtpServer("250 OK", "451 4.3.0 Try again later")) {
+            var deferring = new Mails(sender(relay.port()), new MailSettings("consultations@example.org"));
+
+            assertThatThrownBy(() -> deferring.send(INVITATION, invitation())).isInstanceOf(MailException.class)
+                    .isNotInstanceOf(UndeliverableMailException.class);
+        }
+    }
+
+    private static JavaMailSenderImpl sender(int port) {
+        var sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(port);
+        return sender;
+    }
+
+    private static Invitation invitation() {
+        return new Invitation("jane.smith@blaby.example.org", "Jane Smith", "Blaby District Council",
+                "Future of VCS infrastructure", "We are asking partners which model they prefer.",
+                List.of(), DEADLINE, LINK, "Sam Patel", "sam.patel@example.org");
     }
 
     private static Acknowledgement acknowledgement(int version, boolean late) {

@@ -15,7 +15,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -176,24 +178,18 @@ class EngagementProcessTest {
     }
 
     @Test
-    void raisesAnIncidentWhenTheInvitationCannotBeSentAfterRetries() {
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2007-02-14T10:00:00Z")));
+    void retriesAnInvitationForAnHourWithGrowingPausesBeforeRaisingAnIncident() {
+        Instant start = Instant.parse("2007-02-14T10:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(start));
         sendInvitation.failWith(new IllegalStateException("SMTP relay refused the message"));
         ProcessInstance engagement = start(false);
 
-        int attempts = 0;
-        for (Job invitation = invitationJob(); invitation.getRetries() > 0; invitation = invitationJob()) {
-            String id = invitation.getId();
-            assertThatThrownBy(() -> managementService().executeJob(id)).hasMessageContaining("SMTP relay");
-            attempts++;
-            if (attempts == 1) {
-                assertThat(invitationJob().getDuedate())
-                        .isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(1))));
-            }
-        }
+        List<Duration> pauses = failUntilNoRetriesLeft("Activity_SendInvitation");
 
-        assertThat(attempts).isEqualTo(5);
-        assertThat(sendInvitation.invocations()).isEqualTo(5);
+        assertThat(sendInvitation.invocations()).isEqualTo(7);
+        assertThat(pauses).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4),
+                Duration.ofMinutes(8), Duration.ofMinutes(15), Duration.ofMinutes(30));
+        assertThat(Duration.between(start, ClockUtil.getCurrentTime().toInstant())).isEqualTo(Duration.ofHours(1));
         Incident incident = runtimeService().createIncidentQuery().processInstanceId(engagement.getId())
                 .singleResult();
         assertThat(incident).isNotNull();
@@ -201,6 +197,37 @@ class EngagementProcessTest {
         assertThat(incident.getActivityId()).isEqualTo("Activity_SendInvitation");
         assertThat(incident.getIncidentMessage()).contains("SMTP relay refused the message");
         assertThat(engagement).isWaitingAt("Activity_SendInvitation").isNotEnded();
+    }
+
+    @Test
+    void retriesAReceiptAsLongAsAnInvitationBeforeRaisingAnIncident() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2007-03-01T12:00:00Z")));
+        ProcessInstance engagement = startInvitedEngagement(false);
+        correlate("ResponseReceived");
+        sendAcknowledgement.failWith(new IllegalStateException("Connection refused"));
+
+        List<Duration> pauses = failUntilNoRetriesLeft("Activity_SendAcknowledgement");
+
+        assertThat(sendAcknowledgement.invocations()).isEqualTo(7);
+        assertThat(pauses.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(Duration.ofHours(1));
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(engagement.getId()).count()).isEqualTo(1);
+        assertThat(engagement).isWaitingAt("Activity_SendAcknowledgement");
+    }
+
+    /** Runs the failing job whenever it falls due, as the job executor would, and returns the pauses between tries. */
+    private static List<Duration> failUntilNoRetriesLeft(String activityId) {
+        List<Duration> pauses = new ArrayList<>();
+        for (Job job = jobAt(activityId); job.getRetries() > 0; job = jobAt(activityId)) {
+            String id = job.getId();
+            Instant failedAt = ClockUtil.getCurrentTime().toInstant();
+            assertThatThrownBy(() -> managementService().executeJob(id)).isInstanceOf(IllegalStateException.class);
+            Job retry = jobAt(activityId);
+            if (retry.getRetries() > 0) {
+                pauses.add(Duration.between(failedAt, retry.getDuedate().toInstant()));
+                ClockUtil.setCurrentTime(retry.getDuedate());
+            }
+        }
+        return pauses;
     }
 
     private ProcessInstance startInvitedEngagement(boolean required) {
@@ -218,8 +245,8 @@ class EngagementProcessTest {
         runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(ENGAGEMENT).correlate();
     }
 
-    private static Job invitationJob() {
-        return jobQuery().activityId("Activity_SendInvitation").singleResult();
+    private static Job jobAt(String activityId) {
+        return jobQuery().activityId(activityId).singleResult();
     }
 
     private static Job reminderTimer() {
