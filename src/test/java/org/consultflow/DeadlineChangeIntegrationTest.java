@@ -71,6 +71,12 @@ class DeadlineChangeIntegrationTest {
                 .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(Duration.ofSeconds(30)).until(() -> !coordinator.getForObject("/api/consultations/" + KEY,
                 JsonNode.class).path("status").asText().equals("OPEN"));
+
+        var history = coordinator.getForObject("/api/consultations/" + KEY + "/history", JsonNode.class);
+        assertThat(history).extracting(entry -> entry.path("actor").asText() + " " + entry.path("action").asText())
+                .containsExactly("coordinator round.started", "coordinator deadline.moved",
+                        "coordinator deadline.moved", "coordinator round.closed-now");
+        assertThat(history.get(2).path("detail").asText()).endsWith("to " + sooner);
     }
 
     private void assertTimersFollow(Instant deadline) {

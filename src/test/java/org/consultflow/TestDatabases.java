@@ -33,7 +33,17 @@ final class TestDatabases {
      * A database of its own on the same server, for a test context whose rounds must not leave engine jobs behind
      * for the contexts that come after it.
      */
-    static synchronized void postgres(DynamicPropertyRegistry registry, String database) {
+    static void postgres(DynamicPropertyRegistry registry, String database) {
+        var own = create(database);
+        registry.add("spring.datasource.url", own::url);
+        registry.add("spring.datasource.username", own::user);
+        registry.add("spring.datasource.password", own::password);
+    }
+
+    record Database(String url, String user, String password) {}
+
+    /** A fresh, empty database on the test server. */
+    static synchronized Database create(String database) {
         if (url == null) {
             start();
         }
@@ -44,10 +54,7 @@ final class TestDatabases {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Could not create test database " + database, e);
         }
-        var own = url.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-        registry.add("spring.datasource.url", () -> own);
-        registry.add("spring.datasource.username", () -> user);
-        registry.add("spring.datasource.password", () -> password);
+        return new Database(url.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"), user, password);
     }
 
     private static void start() {

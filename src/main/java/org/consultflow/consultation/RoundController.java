@@ -3,6 +3,9 @@ package org.consultflow.consultation;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.consultflow.platform.Audit;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,8 +26,10 @@ class RoundController {
     private final RoundService service;
     private final Rounds rounds;
     private final ConsulteeProgress progress;
+    private final Audit audit;
 
-    RoundController(RoundService service, Rounds rounds, ConsulteeProgress progress) {
+    RoundController(RoundService service, Rounds rounds, ConsulteeProgress progress, Audit audit) {
+        this.audit = audit;
         this.service = service;
         this.rounds = rounds;
         this.progress = progress;
@@ -63,6 +68,13 @@ class RoundController {
     }
 
     record NewDeadline(OffsetDateTime deadline) {}
+
+    /** Every coordinator and admin action on the round: who, what and when. */
+    @GetMapping("/{key}/history")
+    List<Audit.Entry> history(@PathVariable String key) {
+        rounds.get(key);
+        return audit.ofRound(key);
+    }
 
     private RoundView view(Round round) {
         return RoundView.of(round, progress.of(round.key()));

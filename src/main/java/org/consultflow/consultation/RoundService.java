@@ -9,6 +9,7 @@ import java.util.HashMap;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.consultflow.platform.Audit;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -25,10 +26,12 @@ class RoundService {
     private final RuntimeService runtime;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Audit audit;
 
     RoundService(Definitions definitions, Rounds rounds, RuntimeService runtime, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Audit audit) {
         this.events = events;
+        this.audit = audit;
         this.definitions = definitions;
         this.rounds = rounds;
         this.runtime = runtime;
@@ -53,6 +56,8 @@ class RoundService {
         variables.put("deadline", Date.from(schedule.deadline()));
         variables.put("reportDue", schedule.reportDue() == null ? null : Date.from(schedule.reportDue()));
         runtime.startProcessInstanceByKey(PROCESS, definition.key(), variables);
+        audit.record("round.started", definition.key(), rehearsal == null ? "deadline " + schedule.deadline()
+                : "rehearsal of " + rehearsal + ", deadline " + schedule.deadline());
         return rounds.get(definition.key());
     }
 
@@ -64,12 +69,13 @@ class RoundService {
         } catch (MismatchingMessageCorrelationException e) {
             throw new RoundConflictException("The round '" + key + "' is not open, so it cannot be closed");
         }
+        audit.record("round.closed-now", key, null);
         return rounds.get(key);
     }
 
     @Transactional
     Round moveDeadline(String key, OffsetDateTime deadline) {
-        var round = rounds.get(key);
+        var round = rounds.lock(key);
         if (!round.isOpen()) {
             throw new RoundConflictException("The round '" + key + "' is closed; its deadline can no longer change");
         }
@@ -84,6 +90,7 @@ class RoundService {
             throw new RoundConflictException("The round '" + key + "' is not waiting for its deadline");
         }
         events.publishEvent(new DeadlineMoved(key, deadline.toInstant()));
+        audit.record("deadline.moved", key, "from " + round.schedule().deadline() + " to " + deadline.toInstant());
         return rounds.get(key);
     }
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 
 import org.camunda.bpm.engine.TaskService;
 import org.consultflow.consultation.Rounds;
+import org.consultflow.platform.Audit;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,8 +27,11 @@ class ReportController {
     private final MarkdownReport markdown;
     private final HtmlReport html;
     private final TaskService tasks;
+    private final Audit audit;
 
-    ReportController(Rounds rounds, Reports reports, MarkdownReport markdown, HtmlReport html, TaskService tasks) {
+    ReportController(Rounds rounds, Reports reports, MarkdownReport markdown, HtmlReport html, TaskService tasks,
+            Audit audit) {
+        this.audit = audit;
         this.rounds = rounds;
         this.reports = reports;
         this.markdown = markdown;
@@ -64,6 +68,8 @@ class ReportController {
         variables.put("approved", review == null || review.approved() == null || review.approved());
         variables.put("changes", review == null ? null : review.changes());
         tasks.complete(task.getId(), variables);
+        audit.record((Boolean) variables.get("approved") ? "report.approved" : "report.changes-requested", key,
+                review == null ? null : review.changes());
         return ResponseEntity.noContent().build();
     }
 
