@@ -1,7 +1,13 @@
 package org.consultflow.platform;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -10,7 +16,19 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Coordinators use the API with HTTP Basic or a session; consultees reach their form through the personal link only;
@@ -19,23 +37,61 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /**
+     * No inline script, so injected markup cannot run. Inline style stays: the report and the developer pages use it,
+     * and style runs no code. The caught-mail page shows a mail in a sandboxed srcdoc frame, which loads nothing and
+     * needs no frame-src. Camunda's webapps send their own policy and are left out of this one.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+        var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        var camunda = PathPatternRequestMatcher.withDefaults().matcher("/camunda/**");
+        var refused = new RefusedApiRequests(problems);
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/respond/**", "/webjars/**", "/assets/**", "/error",
+                        .requestMatchers("/respond/**", "/webjars/**", "/assets/**", "/scripts/**", "/error",
                                 "/actuator/health/**", "/camunda/**", "/dev/**", "/").permitAll()
                         .requestMatchers("/api/dead-letters/**").hasRole("ADMIN")
                         .requestMatchers("/api/**", "/consultations/**").hasRole("COORDINATOR")
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(refused))
                 .formLogin(Customizer.withDefaults())
-                // API clients use Basic auth, and Camunda's webapps bring their own CSRF protection. The response
-                // form's address holds a 256-bit personal token nobody else knows, which is what a CSRF token would
-                // add; a session-bound token would only lose the answers of a consultee who took an hour to write.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/camunda/**", "/respond/**"))
-                // Personal links must not leak to the sites of linked documents.
-                .headers(headers -> headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER)));
+                // Pages send the browser to the login form; API clients get a 401 problem and no Basic challenge.
+                // Mappings rather than one entry point, which would switch off the generated login page.
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(refused, new AndRequestMatcher(api, notAPage()))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+                                new LinkedHashMap<>(Map.of(api, refused)), new AccessDeniedHandlerImpl())))
+                // The session cookie goes with any request a browser sends, so every change it authenticates needs
+                // the session's CSRF token (X-CSRF-TOKEN, from GET /api/csrf). It stays in the session rather than a
+                // script-readable cookie: it ends with the login, a neighbouring site cannot plant it, and it does not
+                // clash with the XSRF-TOKEN cookie Camunda sets for /camunda. A request that brings its own
+                // Authorization header cannot have been forged by another site: no site can add that header
+                // cross-origin, and the browser never caches Basic credentials because nothing here asks for them.
+                // Camunda's webapps bring their own CSRF protection. The response form's address holds a 256-bit
+                // personal token nobody else knows, which is what a CSRF token would add; a session-bound token
+                // would only lose the answers of a consultee who took an hour to write.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        new AndRequestMatcher(api, new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION)),
+                        camunda, PathPatternRequestMatcher.withDefaults().matcher("/respond/**")))
+                .headers(headers -> headers
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(camunda),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .frameOptions(frame -> frame.deny())
+                        // Personal links must not leak to the sites of linked documents.
+                        .referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    private static RequestMatcher notAPage() {
+        var page = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        page.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return new NegatedRequestMatcher(page);
     }
 
     @Bean

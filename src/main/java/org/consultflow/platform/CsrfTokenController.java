@@ -1,0 +1,20 @@
+package org.consultflow.platform;
+
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Hands a signed-in browser the CSRF token of its session, to send back as {@code X-CSRF-TOKEN} with every change.
+ * Other sites cannot read this answer (same-origin policy, no CORS), so it gives them nothing.
+ */
+@RestController
+class CsrfTokenController {
+
+    record Token(String headerName, String token) {}
+
+    @GetMapping("/api/csrf")
+    Token csrf(CsrfToken token) {
+        return new Token(token.getHeaderName(), token.getToken());
+    }
+}
