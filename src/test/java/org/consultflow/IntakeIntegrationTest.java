@@ -234,6 +234,34 @@ class IntakeIntegrationTest {
                 .containsExactly("admin dead-letter.replay-refused", "admin dead-letter.replayed");
     }
 
+    @Test
+    void aCoordinatorRecordsALetterThroughTheSameInboxWithItsChannelAndReceivedDate() throws Exception {
+        var round = start("intake-letter", "PT10M");
+        var coordinator = rest.withBasicAuth("coordinator", "coordinator");
+        var received = Instant.parse(round.path("opened").asText());
+        var letter = Map.of("consulteeId", "oadby-wigston", "channel", "letter", "receivedAt", received.toString(),
+                "note", "Letter from the chief executive, scanned to the shared drive",
+                "answers", Map.of("preference", "b", "funding", "We would part-fund a hub"));
+
+        var recorded = coordinator.postForEntity("/api/consultations/intake-letter/responses", letter, JsonNode.class);
+        assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(20)).until(() -> versions("intake-letter", "oadby-wigston") == 1);
+        assertThat(jdbc.sql("select channel || ' ' || source from response where round_key = 'intake-letter'")
+                .query(String.class).single()).isEqualTo("LETTER /consultflow/console");
+        assertThat(jdbc.sql("select submitted_at from response where round_key = 'intake-letter'")
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(received);
+        assertThat(coordinator.getForObject("/api/consultations/intake-letter/history", JsonNode.class).toString())
+                .contains("response.recorded-offline").contains("LETTER from oadby-wigston");
+
+        var partnerClaim = new LinkedHashMap<String, Object>(letter);
+        partnerClaim.put("channel", "partner");
+        partnerClaim.put("consulteeId", "nobody");
+        var refused = coordinator.postForEntity("/api/consultations/intake-letter/responses", partnerClaim, JsonNode.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().path("errors").toString()).contains("channel must be LETTER, EMAIL or PHONE")
+                .contains("unknown consultee 'nobody'");
+    }
+
     // --- helpers ---
 
     private JsonNode start(String key, String rehearsal) throws Exception {

@@ -9,7 +9,7 @@ import org.consultflow.consultation.ConsulteeProgress.Progress;
 
 /** The JSON a coordinator sees for a round: status, counts overall and per group, and each consultee's state. */
 record RoundView(String key, String title, RoundStatus status, OffsetDateTime deadline, boolean rehearsal,
-        Instant closedAt, Counts counts, List<GroupCounts> groups, List<ConsulteeView> consultees) {
+        Instant opened, Instant closedAt, Counts counts, List<GroupCounts> groups, List<ConsulteeView> consultees) {
 
     enum State { INVITED, RESPONDED, NO_RESPONSE }
 
@@ -43,7 +43,8 @@ record RoundView(String key, String title, RoundStatus status, OffsetDateTime de
         var responded = (int) consultees.stream().filter(c -> c.state() == State.RESPONDED).count();
         var late = (int) consultees.stream().filter(ConsulteeView::late).count();
         return new RoundView(round.key(), definition.title(), round.status(),
-                round.localDeadline().toOffsetDateTime(), round.schedule().rehearsal(), round.closedAt(),
+                round.localDeadline().toOffsetDateTime(), round.schedule().rehearsal(), round.schedule().opens(),
+                round.closedAt(),
                 new Counts(consultees.size(), responded, consultees.size() - responded, late), groups, consultees);
     }
 }

@@ -1,5 +1,6 @@
 package org.consultflow.response;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,8 +25,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes a web form response as the same {@code consultation.response.submitted} event a partner system would
- * send: the form never writes the database, the inbox records it like any other. The send is awaited so that a
+ * Publishes a web form response — or one a coordinator records from a letter, email or call — as the same
+ * {@code consultation.response.submitted} event a partner system would send: neither writes the database, the inbox
+ * records it like any other. The send is awaited so that a
  * broker outage reaches the consultee as "please try again" rather than losing the response.
  */
 @Component
@@ -50,30 +52,35 @@ class ResponseFormSender {
     }
 
     void send(String roundKey, String consulteeId, Filled filled) throws NotSent {
-        var data = new SubmittedResponse(roundKey, consulteeId, filled.answers(),
+        send(EventSignatures.FORM, new SubmittedResponse(roundKey, consulteeId, filled.answers(),
                 new Respondent(filled.name(), filled.email()),
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)));
+    }
+
+    /** Publishes one of ConsultFlow's own responses (the form's, or one a coordinator records) and returns its id. */
+    String send(URI source, SubmittedResponse data) throws NotSent {
         var id = UUID.randomUUID().toString();
         var bytes = bytes(data);
         // Signed, so that no producer on the broker can pass its events off as the consultee's own.
-        var event = signatures.sign(CloudEventBuilder.v1(), id, EventSignatures.FORM, bytes)
+        var event = signatures.sign(CloudEventBuilder.v1(), id, source, bytes)
                 .withId(id)
-                .withSource(EventSignatures.FORM)
+                .withSource(source)
                 .withType(Intake.TYPE)
                 .withTime(data.submittedAt())
                 .withDataContentType("application/json")
                 .withData(bytes)
                 .build();
         try {
-            kafka.send(topics.responses(), roundKey, format.serialize(event)).get(20, TimeUnit.SECONDS);
-            log.info("Web form response {} sent for {}:{}", event.getId(), roundKey, consulteeId);
+            kafka.send(topics.responses(), data.roundKey(), format.serialize(event)).get(20, TimeUnit.SECONDS);
+            log.info("Response {} from {} sent for {}:{}", id, source, data.roundKey(), data.consulteeId());
+            return id;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotSent(e);
         } catch (ExecutionException | TimeoutException | KafkaException
                 | org.springframework.kafka.KafkaException e) {
-            log.warn("Web form response for {}:{} could not be sent; the consultee was asked to try again",
-                    roundKey, consulteeId, e);
+            log.warn("Response for {}:{} from {} could not be sent; the sender was asked to try again",
+                    data.roundKey(), data.consulteeId(), source, e);
             throw new NotSent(e);
         }
     }
