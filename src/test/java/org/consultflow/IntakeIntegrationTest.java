@@ -174,19 +174,40 @@ class IntakeIntegrationTest {
 
     @Test
     void consultFlowsOwnSourcesCannotBeImitatedAndEventsAreToldApartBySourceAndId() throws Exception {
-        start("intake-forgery", "PT10M");
+        start("intake-forgery", "PT10M", "  - {source: /district-portal, groups: [district-council]}\n");
         publish("/consultflow/respond", "forged-1", "intake-forgery", "blaby", Map.of("preference", "a"), null);
         publish("/respond", "forged-2", "intake-forgery", "blaby", Map.of("preference", "a"), null);
         publish("/partner", "same-id", "intake-forgery", "blaby", Map.of("preference", "a"), null);
         publish("/partner", "same-id", "intake-forgery", "blaby", Map.of("preference", "c"), null);
+        publish("/district-portal", "same-id", "intake-forgery", "blaby", Map.of("preference", "b"), null);
         publish("/partner/", "same-id", "intake-forgery", "blaby", Map.of("preference", "b"), null);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> count(
                 "select count(*) from dead_letter where reason like 'not authorised%' and reason like '%/respond%'") == 2
                 && count("select count(*) from dead_letter where reason like '%source /partner/ may not%'") == 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> versions("intake-forgery", "blaby") == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> versions("intake-forgery", "blaby") == 2);
         Thread.sleep(1_000);
-        assertThat(versions("intake-forgery", "blaby")).as("the repeated (source, id) was ignored").isEqualTo(1);
+        assertThat(jdbc.sql("select source from response where round_key = 'intake-forgery' order by version")
+                .query(String.class).list()).as("one id from two sources: two events; the repeat of one: ignored")
+                .containsExactly("/partner", "/district-portal");
+    }
+
+    @Test
+    void aTimeTheProducerChoseIsNeverTrusted() throws Exception {
+        start("intake-backdated", "PT10M");
+        var opened = Instant.now();
+        var event = CloudEventBuilder.v1().withId("backdated").withSource(URI.create("/partner"))
+                .withType("consultation.response.submitted").withDataContentType("application/json")
+                .withData(json.writeValueAsBytes(Map.of("roundKey", "intake-backdated", "consulteeId", "blaby",
+                        "answers", Map.of("preference", "a"), "submittedAt", "2000-01-01T00:00:00Z"))).build();
+        var backdated = Instant.parse("2001-01-01T00:00:00Z").toEpochMilli();
+        producer.send(new ProducerRecord<>(RESPONSES, null, backdated, "intake",
+                EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event))).get();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> versions("intake-backdated", "blaby") == 1);
+        var submitted = jdbc.sql("select submitted_at from response where round_key = 'intake-backdated'")
+                .query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(submitted).as("the broker's append time, not the record's or the data's claim").isAfter(opened);
     }
 
     @Test
@@ -272,7 +293,12 @@ class IntakeIntegrationTest {
     // --- helpers ---
 
     private JsonNode start(String key, String rehearsal) throws Exception {
-        var yaml = Files.readString(Path.of(SEED)).replace("key: vcs-infrastructure-2007", "key: " + key);
+        return start(key, rehearsal, "");
+    }
+
+    /** The seed round under another key; {@code moreSources} are appended to its (last) {@code sources:} list. */
+    private JsonNode start(String key, String rehearsal, String moreSources) throws Exception {
+        var yaml = Files.readString(Path.of(SEED)).replace("key: vcs-infrastructure-2007", "key: " + key) + moreSources;
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("application/yaml"));
         var started = rest.withBasicAuth("coordinator", "coordinator").exchange(

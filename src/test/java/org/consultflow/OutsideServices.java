@@ -122,8 +122,11 @@ final class OutsideServices implements AutoCloseable {
                 var result = connection.createStatement().executeQuery(sql)) {
             result.next();
             return result.getInt(1);
-        } catch (java.sql.SQLException tableNotThereYet) {
-            return 0;
+        } catch (java.sql.SQLException e) {
+            if ("42P01".equals(e.getSQLState())) {
+                return 0; // the application has not created its tables yet
+            }
+            throw new IllegalStateException(e);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.StreamSupport;
 
 import org.consultflow.notification.EmailAddresses;
+import org.consultflow.platform.OwnSources;
 import org.consultflow.platform.Text;
 
 /**
@@ -25,9 +26,6 @@ import org.consultflow.platform.Text;
  * complained, and the coordinator hears about every problem at once. Values the schema refused are skipped here.
  */
 class DefinitionRules {
-
-    /** ConsultFlow's own event sources (the response form, the console): only ConsultFlow can sign events there. */
-    static final String RESERVED_SOURCES = "/consultflow/";
 
     List<DefinitionProblem> check(JsonNode definition, boolean rehearsal, Instant now) {
         List<DefinitionProblem> problems = new ArrayList<>();
@@ -105,9 +103,9 @@ class DefinitionRules {
         for (int i = 0; i < sources.size(); i++) {
             String path = "sources[" + i + "]";
             String source = sources.get(i).path("source").asText();
-            if (source.startsWith(RESERVED_SOURCES) || source.equals("/respond")) {
+            if (OwnSources.isOwn(source)) {
                 problems.add(new DefinitionProblem(path + ".source",
-                        "sources under " + RESERVED_SOURCES + " are ConsultFlow's own; give the partner system another"));
+                        "sources under " + OwnSources.PREFIX + " are ConsultFlow's own; give the partner system another"));
             }
             known(sources.get(i).path("groups"), groups, path + ".groups", "group", problems);
             known(sources.get(i).path("consultees"), consultees, path + ".consultees", "consultee", problems);

@@ -95,6 +95,17 @@ public class Rounds {
         return get(key);
     }
 
+    /** A response was recorded after the round's draft: the draft under review needs doing again. */
+    public void redraftDue(String key) {
+        jdbc.sql("update round set redraft_due = true where round_key = ?").param(key).update();
+    }
+
+    /** Takes a due re-draft, once however many responses asked for it; false when none is due. */
+    public boolean takeRedraft(String key) {
+        return jdbc.sql("update round set redraft_due = false where round_key = ? and redraft_due = true").param(key)
+                .update() == 1;
+    }
+
     /** Keys of rounds closed since the given time. */
     public List<String> closedSince(Instant since) {
         return jdbc.sql("select round_key from round where status <> ? and closed_at > ?")

@@ -36,7 +36,7 @@ class ClosingSweep {
     }
 
     @Scheduled(fixedDelayString = "${consultflow.engagement.closing-sweep-every:PT2S}")
-    @SchedulerLock(name = "closing-sweep", lockAtMostFor = "PT5M")
+    @SchedulerLock(name = "closing-sweep", lockAtMostFor = "PT1M")
     public void sweep() {
         for (var roundKey : rounds.closedSince(clock.instant().minus(Duration.ofDays(7)))) {
             int closed;

@@ -1,45 +1,83 @@
 package org.consultflow.engagement;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import jakarta.annotation.PreDestroy;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.consultflow.consultation.Definition.Consultee;
+import org.consultflow.consultation.Round;
 import org.consultflow.consultation.Rounds;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "Start engagements": one engagement process per consultee (business key {@code <roundKey>:<consulteeId>}), so
- * consultees never contend for one process instance. Each starts with an async invitation, so this step only
- * creates work; the mail goes out from the job executor.
+ * consultees never contend for one process instance. Each starts with an async invitation, so this step only creates
+ * work; the mail goes out from the job executor.
+ * <p>
+ * A round of 10,000 consultees takes longer than an engine job's lock, so the engagements are started in chunks that
+ * each commit on their own, and a run picks up after the consultees already started: a job run again after a crash,
+ * or by a second node once the lock ran out, finishes the work instead of starting it over or failing on it. The
+ * chunks run on a thread of their own because the engine would otherwise fold them into this job's transaction.
  */
 @Component("startEngagements")
 class StartEngagements implements JavaDelegate {
 
     static final String PROCESS = "consultee-engagement";
+    static final int CHUNK = 200;
 
     private final Rounds rounds;
     private final Engagements engagements;
     private final PersonalLinks links;
     private final RuntimeService runtime;
+    private final TransactionTemplate transactions;
+    private final ExecutorService chunks = Executors.newSingleThreadExecutor(r -> new Thread(r, "engagement-start"));
 
-    StartEngagements(Rounds rounds, Engagements engagements, PersonalLinks links, RuntimeService runtime) {
+    StartEngagements(Rounds rounds, Engagements engagements, PersonalLinks links, RuntimeService runtime,
+            TransactionTemplate transactions) {
         this.rounds = rounds;
         this.engagements = engagements;
         this.links = links;
         this.runtime = runtime;
+        this.transactions = transactions;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
+    public void execute(DelegateExecution execution) throws Exception {
         var round = rounds.get((String) execution.getVariable("roundKey"));
+        var started = new HashSet<String>();
+        engagements.ofRound(round.key()).forEach(engagement -> started.add(engagement.consulteeId()));
+        var pending = round.definition().consultees().stream().filter(c -> !started.contains(c.id())).toList();
+        for (int from = 0; from < pending.size(); from += CHUNK) {
+            var chunk = pending.subList(from, Math.min(from + CHUNK, pending.size()));
+            try {
+                chunks.submit(() -> transactions.executeWithoutResult(status -> start(round, chunk))).get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+    }
+
+    private void start(Round round, List<Consultee> chunk) {
         var definition = round.definition();
-        for (var consultee : definition.consultees()) {
+        for (var consultee : chunk) {
             var required = definition.isRequired(consultee);
             var token = links.token(round.key(), consultee.id());
             engagements.add(round.key(), consultee.id(), consultee.group(), required, PersonalLinks.hash(token));
             runtime.startProcessInstanceByKey(PROCESS, Engagement.businessKey(round.key(), consultee.id()),
                     Map.of("roundKey", round.key(), "consulteeId", consultee.id(), "required", required));
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        chunks.shutdownNow();
     }
 }

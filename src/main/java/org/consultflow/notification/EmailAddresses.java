@@ -2,6 +2,7 @@ package org.consultflow.notification;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import org.consultflow.platform.Text;
 
 /**
  * Whether an address can be mailed, decided by the same parser that will send to it ({@link InternetAddress}, strict):
@@ -21,6 +22,11 @@ public final class EmailAddresses {
         }
         if (email.length() > MAX_LENGTH) {
             return "Enter an email address of %d characters or fewer".formatted(MAX_LENGTH);
+        }
+        // The parser lets anything through inside a quoted local part ("\u0000"@x, a folded line break): no address
+        // people type needs quotes or backslashes, and what could not be stored or sent must not pass.
+        if (Text.forbiddenCharacter(email, false) != null || email.indexOf('"') >= 0 || email.indexOf('\\') >= 0) {
+            return "Enter an email address in the correct format, like name@example.com";
         }
         try {
             var address = new InternetAddress(email, true);

@@ -26,6 +26,7 @@ import org.springframework.mail.MailSendException;
 final class MailFailure {
 
     private static final int MAX_REASON = 500;
+    private static final java.util.regex.Pattern POLICY = java.util.regex.Pattern.compile("\\b5\\.7\\.\\d{1,3}\\b");
 
     private MailFailure() {
     }
@@ -44,6 +45,9 @@ final class MailFailure {
     private static Optional<Throwable> permanentCause(Exception failure) {
         var chain = chain(failure);
         if (chain.stream().anyMatch(SMTPSenderFailedException.class::isInstance)) {
+            return Optional.empty();
+        }
+        if (chain.stream().anyMatch(MailFailure::refusedByPolicy)) {
             return Optional.empty();
         }
         return chain.stream().filter(MailFailure::refusesTheRecipient).findFirst();
@@ -66,6 +70,16 @@ final class MailFailure {
             return invalid != null && invalid.length > 0;
         }
         return false;
+    }
+
+    /**
+     * An enhanced status 5.7.x (relaying denied, authentication required) refuses ConsultFlow, not the recipient: a
+     * relay that lost our credentials would otherwise mark every consultee of a round undeliverable. It is retried
+     * and ends as an incident an admin can see and fix.
+     */
+    private static boolean refusedByPolicy(Throwable t) {
+        return (t instanceof SMTPAddressFailedException || t instanceof SMTPSendFailedException)
+                && t.getMessage() != null && POLICY.matcher(t.getMessage()).find();
     }
 
     private static boolean permanent(int smtpReply) {

@@ -25,7 +25,7 @@ class OutboxRetry {
     }
 
     @Scheduled(fixedDelayString = "${consultflow.outbox.retry-every:PT30S}")
-    @SchedulerLock(name = "outbox-retry", lockAtMostFor = "PT5M")
+    @SchedulerLock(name = "outbox-retry", lockAtMostFor = "PT1M")
     public void resubmit() {
         incomplete.resubmitIncompletePublicationsOlderThan(settings.retryOlderThan());
     }

@@ -27,7 +27,6 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -77,7 +76,7 @@ class SecurityConfiguration {
                 // personal token nobody else knows, which is what a CSRF token would add; a session-bound token
                 // would only lose the answers of a consultee who took an hour to write.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        new AndRequestMatcher(api, new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION)),
+                        new AndRequestMatcher(api, SecurityConfiguration::basicCredentials),
                         camunda, PathPatternRequestMatcher.withDefaults().matcher("/respond/**")))
                 .headers(headers -> headers
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(camunda),
@@ -86,6 +85,12 @@ class SecurityConfiguration {
                         // Personal links must not leak to the sites of linked documents.
                         .referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    /** Only Basic credentials authenticate the request themselves; any other Authorization header leaves the cookie. */
+    private static boolean basicCredentials(jakarta.servlet.http.HttpServletRequest request) {
+        var authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     private static RequestMatcher notAPage() {

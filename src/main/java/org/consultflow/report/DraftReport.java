@@ -19,7 +19,7 @@ class DraftReport implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var round = drafting.lock((String) execution.getVariable("roundKey"));
+        var round = rounds.lock((String) execution.getVariable("roundKey"));
         drafting.draft(round);
         rounds.reportDrafted(round.key());
     }

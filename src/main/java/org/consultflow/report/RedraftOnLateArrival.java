@@ -1,6 +1,7 @@
 package org.consultflow.report;
 
 import org.consultflow.consultation.RoundStatus;
+import org.consultflow.consultation.Rounds;
 import org.consultflow.response.ResponseRecorded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +19,11 @@ class RedraftOnLateArrival {
     private static final Logger log = LoggerFactory.getLogger(RedraftOnLateArrival.class);
 
     private final ReportDrafting drafting;
-    private final Reports reports;
+    private final Rounds rounds;
 
-    RedraftOnLateArrival(ReportDrafting drafting, Reports reports) {
+    RedraftOnLateArrival(ReportDrafting drafting, Rounds rounds) {
         this.drafting = drafting;
-        this.reports = reports;
+        this.rounds = rounds;
     }
 
     @ApplicationModuleListener
@@ -30,11 +31,10 @@ class RedraftOnLateArrival {
         if (!recorded.afterClose()) {
             return;
         }
-        var round = drafting.lock(recorded.roundKey());
-        var draftedAt = reports.draftedAt(round.key());
-        // Not drafted yet: the draft to come will hold it. Drafted after it was recorded: it holds it already.
-        if (round.status() != RoundStatus.REPORT_DRAFTED || draftedAt.isEmpty()
-                || draftedAt.get().isAfter(recorded.recordedAt())) {
+        var round = rounds.lock(recorded.roundKey());
+        // Not drafted yet: the draft to come will hold it. Re-drafted since (for another response of the same
+        // burst): that draft holds it already, and the flag is down.
+        if (round.status() != RoundStatus.REPORT_DRAFTED || !rounds.takeRedraft(round.key())) {
             return;
         }
         drafting.draft(round);

@@ -37,12 +37,9 @@ class ReportDrafting {
         this.clock = clock;
     }
 
-    /** Call inside a transaction: the round's row stays held until it ends. */
-    Round lock(String roundKey) {
-        return rounds.lock(roundKey);
-    }
-
+    /** Call inside a transaction holding the round's row ({@link Rounds#lock}). */
     void draft(Round round) {
+        rounds.takeRedraft(round.key());
         var submissions = responses.ofRound(round.key()).stream()
                 .map(r -> new Submission(r.consulteeId(), r.version(), r.answers(), r.submittedAt(), r.recordedAt(),
                         r.late()))

@@ -44,11 +44,6 @@ class Reports {
                 .map(this::read);
     }
 
-    Optional<Instant> draftedAt(String roundKey) {
-        return jdbc.sql("select drafted_at from report where round_key = ?").param(roundKey)
-                .query((rs, row) -> rs.getTimestamp("drafted_at").toInstant()).optional();
-    }
-
     void approved(String roundKey, Instant at) {
         jdbc.sql("update report set approved_at = ? where round_key = ?").params(Timestamp.from(at), roundKey).update();
     }

@@ -60,13 +60,13 @@ class DeadLetterController {
     ResponseEntity<?> replay(@PathVariable long id) {
         var letter = deadLetters.find(id).orElseThrow(
                 () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no dead letter " + id));
-        if (letter.replayedAt() != null) {
+        if (!deadLetters.claim(id, Audit.actor())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "Dead letter " + id + " was replayed already (" + letter.replayOutcome() + ")");
         }
         try {
             var outcome = intake.accept(new IncomingRecord(letter.payload(), letter.recordTimestamp()));
-            deadLetters.replayed(id, Audit.actor(), outcome.name());
+            deadLetters.replayed(id, outcome.name());
             audit.record("dead-letter.replayed", null, "dead letter " + id + ": " + outcome);
             return ResponseEntity.ok(Map.of("id", id, "outcome", outcome.name()));
         } catch (RejectedEvent e) {

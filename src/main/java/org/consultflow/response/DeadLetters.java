@@ -30,7 +30,11 @@ class DeadLetters {
         this.clock = clock;
     }
 
+    /** Once per record: a record delivered again after a crash between keeping it and committing is not kept twice. */
     void add(ConsumerRecord<?, ?> record, String reason) {
+        if (kept(record)) {
+            return;
+        }
         var key = record.key() == null ? null : Text.printable(String.valueOf(record.key()), 400);
         var payload = record.value() instanceof byte[] bytes ? bytes : null;
         jdbc.sql("""
@@ -38,9 +42,19 @@ class DeadLetters {
                                          reason, dead_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(record.topic(), record.partition(), record.offset(), key,
-                        record.timestamp() < 0 ? null : ts(Instant.ofEpochMilli(record.timestamp())), payload,
-                        Text.printable(reason, 1900), ts(clock.instant()))
+                        ts(received(record)), payload, Text.printable(reason, 1900), ts(clock.instant()))
                 .update();
+    }
+
+    /** When it was submitted, as a replay will judge it: the broker's stamp, or else when it reached ConsultFlow. */
+    private Instant received(ConsumerRecord<?, ?> record) {
+        var broker = IncomingRecord.brokerTime(record);
+        return broker != null ? broker : clock.instant();
+    }
+
+    private boolean kept(ConsumerRecord<?, ?> record) {
+        return jdbc.sql("select count(*) from dead_letter where topic = ? and kafka_partition = ? and kafka_offset = ?")
+                .params(record.topic(), record.partition(), record.offset()).query(Integer.class).single() > 0;
     }
 
     /** The newest first; {@code open}: only those not replayed yet. */
@@ -53,14 +67,21 @@ class DeadLetters {
         return jdbc.sql("select * from dead_letter where id = ?").param(id).query(this::deadLetter).optional();
     }
 
-    void replayed(long id, String by, String outcome) {
-        jdbc.sql("update dead_letter set replayed_at = ?, replayed_by = ?, replay_outcome = ? where id = ?")
-                .params(ts(clock.instant()), by, Text.printable(outcome, 1900), id).update();
+    /** Takes the dead letter for one replay: false when another admin's replay has it already. */
+    boolean claim(long id, String by) {
+        return jdbc.sql("update dead_letter set replayed_at = ?, replayed_by = ? where id = ? and replayed_at is null")
+                .params(ts(clock.instant()), by, id).update() == 1;
     }
 
-    void replayRefused(long id, String outcome) {
+    void replayed(long id, String outcome) {
         jdbc.sql("update dead_letter set replay_outcome = ? where id = ?").params(Text.printable(outcome, 1900), id)
                 .update();
+    }
+
+    /** Refused again: open for another replay after the next fix. */
+    void replayRefused(long id, String outcome) {
+        jdbc.sql("update dead_letter set replayed_at = null, replayed_by = null, replay_outcome = ? where id = ?")
+                .params(Text.printable(outcome, 1900), id).update();
     }
 
     private DeadLetter deadLetter(ResultSet rs, int row) throws SQLException {

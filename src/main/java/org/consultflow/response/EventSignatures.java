@@ -11,21 +11,21 @@ import javax.crypto.spec.SecretKeySpec;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import org.consultflow.platform.OwnSources;
 import org.consultflow.platform.PublicLinks;
 import org.springframework.stereotype.Component;
 
 /**
  * ConsultFlow's own events (the response form, the console) travel through the same broker as partner events, and a
  * producer could imitate their source. So they carry an HMAC-SHA256 over id, source and data, under a key derived
- * from the server secret that never leaves ConsultFlow; an event under {@link #OWN_SOURCES} without a valid one is
+ * from the server secret that never leaves ConsultFlow; an event from one of {@link OwnSources} without a valid one is
  * refused.
  */
 @Component
 class EventSignatures {
 
-    static final String OWN_SOURCES = "/consultflow/";
-    static final URI FORM = URI.create(OWN_SOURCES + "respond");
-    static final URI CONSOLE = URI.create(OWN_SOURCES + "console");
+    static final URI FORM = URI.create(OwnSources.PREFIX + "respond");
+    static final URI CONSOLE = URI.create(OwnSources.PREFIX + "console");
     static final String EXTENSION = "cfsignature";
 
     private final byte[] key;
@@ -33,10 +33,6 @@ class EventSignatures {
     EventSignatures(PublicLinks links) {
         this.key = hmac(links.secret().getBytes(StandardCharsets.UTF_8),
                 "consultflow event signing".getBytes(StandardCharsets.UTF_8));
-    }
-
-    static boolean isOwn(String source) {
-        return source.startsWith(OWN_SOURCES) || source.equals("/respond");
     }
 
     CloudEventBuilder sign(CloudEventBuilder event, String id, URI source, byte[] data) {

@@ -3,6 +3,7 @@ package org.consultflow.response;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.consultflow.consultation.RoundStatus;
 import org.consultflow.consultation.Rounds;
 import org.consultflow.engagement.Engagements;
 import org.consultflow.response.Responses.Correlation;
@@ -42,11 +43,15 @@ class Inbox {
      */
     @Transactional
     public StoredResponse record(Accepted accepted) {
-        var now = clock.instant();
         var submitted = accepted.submitted();
-        responses.rememberEvent(accepted.source(), accepted.eventId(), accepted.payload(), now);
         var round = rounds.lock(submitted.roundKey());
+        var now = clock.instant();
+        responses.rememberEvent(accepted.source(), accepted.eventId(), accepted.payload(), now);
         var late = round.isLate(accepted.submittedAt());
+        if (round.status() == RoundStatus.REPORT_DRAFTED) {
+            // Decided under the round's lock, which drafting holds too: no clock comparison between replicas.
+            rounds.redraftDue(round.key());
+        }
         var respondent = submitted.respondent();
         var response = new StoredResponse(accepted.source(), accepted.eventId(), round.key(), submitted.consulteeId(),
                 responses.nextVersion(round.key(), submitted.consulteeId()), accepted.channel(), submitted.answers(),

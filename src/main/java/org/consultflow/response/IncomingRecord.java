@@ -6,13 +6,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.record.TimestampType;
 
 /**
- * A record from the responses topic, or one replayed from the dead letters. {@code brokerTime} is the broker's stamp
- * (the topic is created with {@code message.timestamp.type=LogAppendTime}): when a partner's response was submitted.
+ * A record from the responses topic, or one replayed from the dead letters. {@code brokerTime} is the broker's own
+ * stamp (LogAppendTime), when a partner's response was submitted; null when the record carries only a time its
+ * producer chose (CreateTime), which is never trusted: then it counts from when ConsultFlow received it.
  */
 record IncomingRecord(byte[] value, Instant brokerTime) {
 
     static IncomingRecord of(ConsumerRecord<?, byte[]> record) {
-        var stamped = record.timestampType() != TimestampType.NO_TIMESTAMP_TYPE && record.timestamp() >= 0;
-        return new IncomingRecord(record.value(), stamped ? Instant.ofEpochMilli(record.timestamp()) : null);
+        return new IncomingRecord(record.value(), brokerTime(record));
+    }
+
+    static Instant brokerTime(ConsumerRecord<?, ?> record) {
+        return record.timestampType() == TimestampType.LOG_APPEND_TIME && record.timestamp() >= 0
+                ? Instant.ofEpochMilli(record.timestamp()) : null;
     }
 }

@@ -3,6 +3,7 @@ package org.consultflow.response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -13,9 +14,12 @@ import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import org.consultflow.consultation.Definition;
 import org.consultflow.consultation.Rounds;
+import org.consultflow.platform.OwnSources;
 import org.consultflow.platform.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -38,14 +42,24 @@ class Intake {
 
     enum Outcome { RECORDED, LATE, DUPLICATE }
 
+    /**
+     * Partner systems allowed for every round by configuration rather than by each round's definition (a council's
+     * own case-management system, say); ConsultFlow's own sources are never taken from here.
+     */
+    @ConfigurationProperties("consultflow.intake")
+    record IntakeSettings(@DefaultValue List<String> sources) {}
+
     private final Rounds rounds;
     private final Inbox inbox;
     private final Responses responses;
     private final EventSignatures signatures;
     private final ObjectMapper json;
     private final Clock clock;
+    private final IntakeSettings settings;
 
-    Intake(Rounds rounds, Inbox inbox, Responses responses, EventSignatures signatures, ObjectMapper json, Clock clock) {
+    Intake(Rounds rounds, Inbox inbox, Responses responses, EventSignatures signatures, ObjectMapper json, Clock clock,
+            IntakeSettings settings) {
+        this.settings = settings;
         this.rounds = rounds;
         this.inbox = inbox;
         this.responses = responses;
@@ -92,7 +106,7 @@ class Intake {
     }
 
     private Channel authorise(CloudEvent event, String source, SubmittedResponse submitted, Definition definition) {
-        if (EventSignatures.isOwn(source)) {
+        if (OwnSources.isOwn(source)) {
             if (!signatures.verify(event)) {
                 throw new RejectedEvent("not authorised: events from " + source + " must carry ConsultFlow's signature");
             }
@@ -102,7 +116,7 @@ class Intake {
             return submitted.channel() == null ? Channel.LETTER : submitted.channel();
         }
         var consultee = definition.consultee(submitted.consulteeId()).orElseThrow();
-        if (!definition.mayAnswer(source, consultee)) {
+        if (!definition.mayAnswer(source, consultee) && !settings.sources().contains(source)) {
             throw new RejectedEvent("not authorised: source " + source + " may not answer for consultee '"
                     + consultee.id() + "' of round '" + definition.key() + "'");
         }

@@ -41,6 +41,8 @@ class IntakeFailures {
     DefaultErrorHandler responsesErrorHandler(KafkaTemplate<Object, Object> template, KafkaTopics topics,
             DeadLetters deadLetters) {
         var topic = new DeadLetterPublishingRecoverer(template, (record, e) -> new TopicPartition(topics.deadLetter(), -1));
+        // The reason header is all a reader needs; the default exception headers would carry stack and SQL text.
+        topic.setExceptionHeadersCreator((headers, exception, isKey, names) -> { });
         topic.setHeadersFunction((record, e) -> {
             var headers = new RecordHeaders();
             headers.add(REASON_HEADER, reason(e).getBytes(StandardCharsets.UTF_8));
@@ -49,8 +51,15 @@ class IntakeFailures {
         ConsumerRecordRecoverer recoverer = (record, e) -> {
             var reason = reason(e);
             keep(deadLetters, record, reason);
-            topic.accept(record, e);
             log.warn("Dead-lettered record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
+            try {
+                topic.accept(record, e);
+            } catch (RuntimeException notPublished) {
+                // The table is the record that counts; a copy the topic refuses (too large, no ACL) must not send the
+                // record round again.
+                log.warn("Dead letter {}-{}@{} kept, but not copied to the dead-letter topic: {}", record.topic(),
+                        record.partition(), record.offset(), Text.printable(String.valueOf(notPublished.getMessage())));
+            }
         };
         var backOff = new ExponentialBackOff(1_000, 2);
         backOff.setMaxInterval(30_000);

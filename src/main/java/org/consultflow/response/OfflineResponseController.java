@@ -56,6 +56,9 @@ class OfflineResponseController {
         if (offline.receivedAt() != null && offline.receivedAt().isAfter(now)) {
             problems.add("receivedAt is in the future");
         }
+        if (offline.receivedAt() != null && offline.receivedAt().toInstant().isBefore(round.schedule().opens())) {
+            problems.add("receivedAt is before the round opened");
+        }
         if (offline.note() != null && (offline.note().length() > 1000 || Text.forbiddenCharacter(offline.note(), true) != null)) {
             problems.add("note must be at most 1000 printable characters");
         }

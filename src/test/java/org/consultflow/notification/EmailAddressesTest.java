@@ -22,5 +22,8 @@ class EmailAddressesTest {
         assertThat(EmailAddresses.valid("jo\u0000@example.org")).isFalse();
         assertThat(EmailAddresses.valid("a".repeat(250) + "@example.org")).isFalse();
         assertThat(EmailAddresses.valid("")).isFalse();
+        assertThat(EmailAddresses.valid("\"\u0000\"@example.org")).as("quoted NUL").isFalse();
+        assertThat(EmailAddresses.valid("\"a\r\n x\"@example.org")).as("quoted folded line").isFalse();
+        assertThat(EmailAddresses.valid("\"jo\"@example.org")).isFalse();
     }
 }

@@ -51,6 +51,13 @@ class MailFailureTest {
     }
 
     @Test
+    void aRelayRefusingToRelayForUsIsTriedAgainRatherThanBlamedOnEveryRecipient() throws Exception {
+        try (var relay = new ScriptedSmtpServer("250 OK", "550 5.7.1 <nobody@example.org>: Relay access denied")) {
+            assertThat(MailFailure.isPermanent(sendVia(relay.port()))).isFalse();
+        }
+    }
+
+    @Test
     void aRelayRefusingOurOwnSenderIsTriedAgainBecauseAnAdminCanFixIt() throws Exception {
         try (var relay = new ScriptedSmtpServer("550 5.7.1 Sender not allowed to relay", "250 OK")) {
             assertThat(MailFailure.isPermanent(sendVia(relay.port()))).isFalse();
