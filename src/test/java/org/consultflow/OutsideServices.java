@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -37,8 +37,9 @@ import org.springframework.test.util.TestSocketUtils;
 final class OutsideServices implements AutoCloseable {
 
     final EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
-    final GreenMail smtp = new GreenMail(new ServerSetup(TestSocketUtils.findAvailableTcpPort(), "127.0.0.1", "smtp"))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    private final ServerSetup smtpSetup = new ServerSetup(TestSocketUtils.findAvailableTcpPort(), "127.0.0.1", "smtp");
+    private final List<MimeMessage> earlierMail = new ArrayList<>();
+    private GreenMail smtp = smtpServer();
     private final KafkaProducer<String, byte[]> producer;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -54,7 +55,22 @@ final class OutsideServices implements AutoCloseable {
     }
 
     AppProcess app(String name, TestDatabases.Database database) {
-        return new AppProcess(name, database, broker.getBrokersAsString(), smtp.getSmtp().getPort());
+        return new AppProcess(name, database, broker.getBrokersAsString(), smtpSetup.getPort());
+    }
+
+    private GreenMail smtpServer() {
+        return new GreenMail(smtpSetup).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    }
+
+    /** The relay goes away: connections refused until {@link #startSmtp()}. What it had received is kept. */
+    void stopSmtp() {
+        earlierMail.addAll(List.of(smtp.getReceivedMessages()));
+        smtp.stop();
+    }
+
+    void startSmtp() {
+        smtp = smtpServer();
+        smtp.start();
     }
 
     /** A partner system's response, keyed as a partner might key it. */
@@ -96,7 +112,9 @@ final class OutsideServices implements AutoCloseable {
     }
 
     List<MimeMessage> mails(String subjectPart) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+        var all = new ArrayList<>(earlierMail);
+        all.addAll(List.of(smtp.getReceivedMessages()));
+        return all.stream().filter(m -> {
             try {
                 return m.getSubject().contains(subjectPart);
             } catch (Exception e) {
