@@ -46,14 +46,17 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, ManagementPort management)
+            throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         var camunda = PathPatternRequestMatcher.withDefaults().matcher("/camunda/**");
         var refused = new RefusedApiRequests(problems);
         http.authorizeHttpRequests(requests -> requests
+                        // Probes and Prometheus on the management port, which only the cluster reaches.
+                        .requestMatchers(management).permitAll()
                         .requestMatchers("/respond/**", "/webjars/**", "/assets/**", "/scripts/**", "/error",
                                 "/actuator/health/**", "/camunda/**", "/dev/**", "/").permitAll()
-                        .requestMatchers("/api/dead-letters/**").hasRole("ADMIN")
+                        .requestMatchers("/api/dead-letters/**", "/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/**", "/consultations/**").hasRole("COORDINATOR")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(refused))
