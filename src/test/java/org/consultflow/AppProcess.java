@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.test.util.TestSocketUtils;
 
@@ -21,12 +22,25 @@ import org.springframework.test.util.TestSocketUtils;
 final class AppProcess implements AutoCloseable {
 
     private final List<String> arguments;
+    private final Map<String, String> environment;
     private final Path log;
     private final int port = TestSocketUtils.findAvailableTcpPort();
+    /** Where the health probes answer: the web port, or the management port a production setup gives them. */
+    private final int healthPort;
     private Process process;
+
+    /** The production profile, set up only through environment variables, as a Helm chart sets it up. */
+    AppProcess(String name, Map<String, String> environment, int managementPort) {
+        this.log = Path.of("target", "app-" + name + ".log");
+        this.arguments = List.of("--server.port=" + port);
+        this.environment = environment;
+        this.healthPort = managementPort;
+    }
 
     AppProcess(String name, TestDatabases.Database database, String bootstrapServers, int smtpPort) {
         this.log = Path.of("target", "app-" + name + ".log");
+        this.environment = Map.of();
+        this.healthPort = port;
         this.arguments = List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + database.url(),
@@ -55,8 +69,10 @@ final class AppProcess implements AutoCloseable {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar().toString()));
         command.addAll(arguments);
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
         var http = HttpClient.newHttpClient();
         var deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
@@ -64,7 +80,8 @@ final class AppProcess implements AutoCloseable {
                 throw new IllegalStateException("ConsultFlow exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                var ready = http.send(HttpRequest.newBuilder(url("/actuator/health/readiness")).build(),
+                var ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort
+                                + "/actuator/health/readiness")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return Instant.now();

@@ -54,6 +54,14 @@ final class OutsideServices implements AutoCloseable {
         producer = new KafkaProducer<>(props);
     }
 
+    String bootstrapServers() {
+        return broker.getBrokersAsString();
+    }
+
+    int smtpPort() {
+        return smtpSetup.getPort();
+    }
+
     AppProcess app(String name, TestDatabases.Database database) {
         return new AppProcess(name, database, broker.getBrokersAsString(), smtpSetup.getPort());
     }
@@ -89,7 +97,11 @@ final class OutsideServices implements AutoCloseable {
 
     /** Starts a round as the coordinator; {@code query} such as {@code ?rehearsal=PT45S}. */
     HttpResponse<String> start(AppProcess app, String yaml, String query) throws Exception {
-        var basic = Base64.getEncoder().encodeToString("coordinator:coordinator".getBytes(StandardCharsets.UTF_8));
+        return start(app, yaml, query, "coordinator:coordinator");
+    }
+
+    HttpResponse<String> start(AppProcess app, String yaml, String query, String credentials) throws Exception {
+        var basic = Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(app.url("/api/consultations" + query))
                         .header("Authorization", "Basic " + basic).header("Content-Type", "application/yaml")
                         .POST(HttpRequest.BodyPublishers.ofString(yaml)).build(),
@@ -103,12 +115,19 @@ final class OutsideServices implements AutoCloseable {
     }
 
     int status(AppProcess app, String path) {
+        return status(app.url(path));
+    }
+
+    int status(URI url) {
         try {
-            return http.send(HttpRequest.newBuilder(app.url(path)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
+            return http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception unreachable) {
             return -1;
         }
+    }
+
+    String get(URI url) throws Exception {
+        return http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     List<MimeMessage> mails(String subjectPart) {
