@@ -44,7 +44,22 @@ final class OutsideServices implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     OutsideServices() {
-        broker.brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0"));
+        this(Map.of());
+    }
+
+    /**
+     * A broker listening on {@code port} but telling clients to come through {@code advertisedPort} (a
+     * {@link TcpProxy}), so that a test can take it away from ConsultFlow and give it back.
+     */
+    OutsideServices(int port, int advertisedPort) {
+        this(Map.of("listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0",
+                "advertised.listeners", "EXTERNAL://localhost:" + advertisedPort));
+    }
+
+    private OutsideServices(Map<String, String> brokerProperties) {
+        var properties = new java.util.HashMap<>(brokerProperties);
+        properties.put("group.initial.rebalance.delay.ms", "0");
+        broker.brokerProperties(properties);
         broker.afterPropertiesSet();
         smtp.start();
         var props = new Properties();
