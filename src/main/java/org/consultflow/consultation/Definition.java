@@ -26,7 +26,8 @@ public record Definition(
         List<Question> questions,
         List<Group> groups,
         List<Consultee> consultees,
-        List<Source> sources) {
+        List<Source> sources,
+        String shortPeriodReason) {
 
     /** A definition whose responses come only through ConsultFlow itself (personal links, coordinators). */
     public Definition(String key, String title, String summary, List<Document> documents, Coordinator coordinator,
@@ -34,6 +35,15 @@ public record Definition(
             LocalDate reportDue, List<Question> questions, List<Group> groups, List<Consultee> consultees) {
         this(key, title, summary, documents, coordinator, timezone, opens, deadline, reminders, chase, reportDue,
                 questions, groups, consultees, List.of());
+    }
+
+    /** A definition that gives no reason for a consultation period shorter than the usual twelve weeks. */
+    public Definition(String key, String title, String summary, List<Document> documents, Coordinator coordinator,
+            ZoneId timezone, OffsetDateTime opens, OffsetDateTime deadline, List<Duration> reminders, Duration chase,
+            LocalDate reportDue, List<Question> questions, List<Group> groups, List<Consultee> consultees,
+            List<Source> sources) {
+        this(key, title, summary, documents, coordinator, timezone, opens, deadline, reminders, chase, reportDue,
+                questions, groups, consultees, sources, null);
     }
 
     public Definition {

@@ -55,6 +55,7 @@ class DefinitionsTest {
         assertThat(seed.reminders()).containsExactly(Duration.ofDays(14), Duration.ofDays(7), Duration.ofDays(2));
         assertThat(seed.chase()).isEqualTo(Duration.ofDays(3));
         assertThat(seed.reportDue()).isEqualTo(LocalDate.of(2007, 5, 9));
+        assertThat(seed.shortPeriodReason()).startsWith("Views were needed by 30 April");
         assertThat(seed.questions()).extracting(Definition.Question::id).containsExactly("role", "preference", "funding");
         Definition.Question preference = seed.question("preference").orElseThrow();
         assertThat(preference.type()).isEqualTo(QuestionType.CHOICE);
