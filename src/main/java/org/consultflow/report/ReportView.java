@@ -4,49 +4,62 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.consultflow.consultation.Definition;
 import org.consultflow.consultation.Definition.Option;
 import org.consultflow.consultation.Definition.Question;
 import org.consultflow.consultation.Definition.QuestionType;
 import org.consultflow.report.Report.Answer;
+import org.consultflow.report.Report.NonRespondent;
 import org.consultflow.report.Report.QuestionSummary;
-import org.consultflow.report.Report.RecordSummary;
 
 /**
- * The report worded for people: labels instead of ids, dates in the round's time zone. Both renderings read this, so
- * the Markdown and HTML papers cannot drift apart. Text here is raw; each renderer escapes it for its format.
+ * The report worded for people: labels instead of ids, dates in the round's time zone. Every rendering reads this, so
+ * the papers cannot drift apart. Text here is raw; each renderer escapes it for its format.
  */
 record ReportView(
+        String key,
         String title,
         String drafted,
+        List<Line> summary,
         List<Line> record,
         String periodWarning,
         boolean rehearsal,
         List<RateRow> rates,
         RateRow total,
         List<QuestionView> questions,
-        List<NonRespondentView> nonRespondents,
-        List<LateView> late) {
+        List<GroupOf<NonRespondentView>> nonRespondents,
+        String lateNote,
+        List<LateView> late,
+        List<Line> commentary) {
 
     record Line(String label, String value) {}
 
     record RateRow(String label, boolean required, int invited, int responded, String percentage) {}
 
-    record QuestionView(String text, boolean choice, int answered, List<String> groups, List<TallyRow> rows,
-            List<Quote> other, List<Quote> answers) {}
+    /** {@code number} counts from 1 in the definition's order; {@code headline} is set for choice questions. */
+    record QuestionView(int number, String id, String text, boolean choice, int answered, String headline,
+            List<String> groups, List<TallyRow> rows, List<GroupOf<Quote>> other, List<GroupOf<Quote>> answers) {}
 
-    record TallyRow(String label, int overall, List<Integer> byGroup) {}
+    /** Counts with their share of those who answered, overall and in each group's column. */
+    record TallyRow(String label, int overall, String overallPercent, List<Integer> byGroup,
+            List<String> byGroupPercent) {}
 
     record Quote(String organisation, String group, String text) {}
 
-    record NonRespondentView(String organisation, String group, boolean required) {}
+    /** Items listed under their stakeholder group, groups in the definition's order. */
+    record GroupOf<T>(String group, boolean required, List<T> items) {}
+
+    record NonRespondentView(String organisation, String group, boolean required, String chase) {}
 
     record LateView(String organisation, String group, String received, int version, List<Line> answers) {}
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    static final DateTimeFormatter DAY = DATE;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
     static ReportView of(Report report, Definition definition) {
@@ -55,59 +68,95 @@ record ReportView(
                 .map(g -> new RateRow(g.label(), g.required(), g.invited(), g.responded(), g.percentage()))
                 .toList();
         var all = report.responseRate();
+        List<String> groupLabels = rates.stream().map(RateRow::label).toList();
+        List<QuestionView> questions = new ArrayList<>();
+        for (QuestionSummary q : report.questions()) {
+            questions.add(question(questions.size() + 1, q, definition, groupLabels));
+        }
+        var periodWarning = report.record().shorterThanUsual() && report.record().shortPeriodReason() == null
+                ? "The consultation period was shorter than the usual " + report.record().usualWeeks()
+                        + " weeks set by the 2007 Code of Practice on Consultation. The paper should say why."
+                : null;
         return new ReportView(
+                report.key(),
                 report.title(),
                 dateTime(report.draftedAt(), zone),
-                record(report.record(), zone),
-                report.record().shorterThanUsual()
-                        ? "The consultation period was shorter than the usual " + report.record().usualWeeks()
-                                + " weeks set by the 2007 Code of Practice on Consultation. The paper should say why."
-                        : null,
+                Summary.lines(report, definition, questions, zone),
+                RecordLines.of(report.record(), zone),
+                periodWarning,
                 report.record().rehearsal(),
                 rates,
                 new RateRow("All consultees", false, all.invited(), all.responded(), all.percentage()),
-                report.questions().stream().map(q -> question(q, definition, groupLabels(report))).toList(),
-                report.nonRespondents().stream()
-                        .map(n -> new NonRespondentView(n.organisation(), groupLabel(definition, n.group()), n.required()))
-                        .toList(),
+                List.copyOf(questions),
+                byGroup(definition, report.nonRespondents(), NonRespondent::group,
+                        n -> new NonRespondentView(n.organisation(), groupLabel(definition, n.group()), n.required(),
+                                chase(n, zone))),
+                lateNote(report),
                 report.late().stream()
                         .map(l -> new LateView(l.organisation(), groupLabel(definition, l.group()),
                                 dateTime(l.submittedAt(), zone), l.version(), answers(l.answers(), definition)))
-                        .toList());
+                        .toList(),
+                report.commentary().stream().map(c -> new Line(c.heading(), c.text())).toList());
     }
 
-    private static List<Line> record(RecordSummary r, ZoneId zone) {
-        String length = r.periodDays() + " days (" + r.periodWeeks() + " weeks), "
-                + (r.shorterThanUsual() ? "shorter than" : "against") + " the usual " + r.usualWeeks() + " weeks";
-        return List.of(
-                new Line("Opened", dateTime(r.opened(), zone)),
-                new Line("Deadline", dateTime(r.deadline(), zone)),
-                new Line("Closed", r.closed() == null ? "Not closed yet" : dateTime(r.closed(), zone)),
-                new Line("Times are in", r.timezone()),
-                new Line("Length of consultation", length),
-                new Line("Reminders sent", String.valueOf(r.remindersSent())));
+    private static String chase(NonRespondent n, ZoneId zone) {
+        if (n.chasedAt() != null) {
+            return "Chased " + dateTime(n.chasedAt(), zone) + ": " + n.chaseOutcome();
+        }
+        return n.required() ? "Not chased" : null;
     }
 
-    private static List<String> groupLabels(Report report) {
-        return report.responseRate().byGroup().stream().map(Report.GroupRate::label).toList();
+    private static String lateNote(Report report) {
+        if (report.late().isEmpty()) {
+            return "No responses arrived after the close.";
+        }
+        List<String> which = report.late().stream().map(l -> l.organisation() + " (version " + l.version() + ")")
+                .toList();
+        return "These arrived after the close. They are shown here but not counted in any figure above: "
+                + String.join(", ", which) + ".";
     }
 
-    private static QuestionView question(QuestionSummary q, Definition definition, List<String> groups) {
+    private static QuestionView question(int number, QuestionSummary q, Definition definition, List<String> groups) {
         if (q.overall() == null) {
-            return new QuestionView(q.text(), false, q.answered(), groups, List.of(), List.of(),
+            return new QuestionView(number, q.id(), q.text(), false, q.answered(), null, groups, List.of(), List.of(),
                     quotes(q.answers(), definition));
         }
         Question question = definition.question(q.id()).orElse(null);
+        List<Integer> answeredByGroup = q.byGroup().values().stream()
+                .map(g -> g.values().stream().mapToInt(Integer::intValue).sum()).toList();
         List<TallyRow> rows = new ArrayList<>();
-        q.overall().forEach((option, count) -> rows.add(new TallyRow(optionLabel(question, option), count,
-                q.byGroup().values().stream().map(g -> g.getOrDefault(option, 0)).toList())));
-        return new QuestionView(q.text(), true, q.answered(), groups, rows, quotes(q.other(), definition), List.of());
+        q.overall().forEach((option, count) -> {
+            List<Integer> counts = q.byGroup().values().stream().map(g -> g.getOrDefault(option, 0)).toList();
+            List<String> percents = new ArrayList<>();
+            for (int i = 0; i < counts.size(); i++) {
+                percents.add(Percent.words(counts.get(i), answeredByGroup.get(i)));
+            }
+            rows.add(new TallyRow(optionLabel(question, option), count, Percent.words(count, q.answered()), counts,
+                    List.copyOf(percents)));
+        });
+        return new QuestionView(number, q.id(), q.text(), true, q.answered(), Summary.headline(rows, q.answered()),
+                groups, List.copyOf(rows), quotes(q.other(), definition), List.of());
     }
 
-    private static List<Quote> quotes(List<Answer> answers, Definition definition) {
-        return answers.stream()
-                .map(a -> new Quote(a.organisation(), groupLabel(definition, a.group()), a.text()))
-                .toList();
+    private static List<GroupOf<Quote>> quotes(List<Answer> answers, Definition definition) {
+        return byGroup(definition, answers, Answer::group,
+                a -> new Quote(a.organisation(), groupLabel(definition, a.group()), a.text()));
+    }
+
+    /** Groups in the definition's order, each item in the order given; empty groups are left out. */
+    static <S, T> List<GroupOf<T>> byGroup(Definition definition, List<S> items, Function<S, String> groupOf,
+            Function<S, T> view) {
+        Map<String, List<T>> grouped = new LinkedHashMap<>();
+        definition.groups().forEach(g -> grouped.put(g.id(), new ArrayList<>()));
+        items.forEach(i -> grouped.computeIfAbsent(groupOf.apply(i), g -> new ArrayList<>()).add(view.apply(i)));
+        List<GroupOf<T>> groups = new ArrayList<>();
+        grouped.forEach((id, list) -> {
+            if (!list.isEmpty()) {
+                groups.add(new GroupOf<>(groupLabel(definition, id),
+                        definition.group(id).map(Definition.Group::required).orElse(false), List.copyOf(list)));
+            }
+        });
+        return List.copyOf(groups);
     }
 
     private static List<Line> answers(Map<String, Object> answers, Definition definition) {
@@ -135,11 +184,15 @@ record ReportView(
         return question == null ? optionId : question.option(optionId).map(Option::label).orElse(optionId);
     }
 
-    private static String groupLabel(Definition definition, String groupId) {
+    static String groupLabel(Definition definition, String groupId) {
         return definition.group(groupId).map(Definition.Group::label).orElse(groupId);
     }
 
-    private static String dateTime(Instant instant, ZoneId zone) {
+    static String date(Instant instant, ZoneId zone) {
+        return DATE.format(instant.atZone(zone));
+    }
+
+    static String dateTime(Instant instant, ZoneId zone) {
         var local = instant.atZone(zone);
         return DATE.format(local) + " at " + TIME.format(local).toLowerCase(Locale.UK);
     }

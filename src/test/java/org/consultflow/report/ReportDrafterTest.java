@@ -63,10 +63,34 @@ class ReportDrafterTest {
     }
 
     @Test
-    void listsNonRespondentsRequiredFirstCountingOnlyLateOnesAsSilent() {
+    void listsNonRespondentsRequiredFirstWithTheirChaseCountingOnlyLateOnesAsSilent() {
         assertThat(report.nonRespondents()).containsExactly(
-                new NonRespondent("melton", "Melton Borough Council", "districts", true),
-                new NonRespondent("arts", "Arts Council East Midlands", "partners", false));
+                new NonRespondent("melton", "Melton Borough Council", "districts", true, RoundFixture.CHASED,
+                        "Will write by letter"),
+                new NonRespondent("arts", "Arts Council East Midlands", "partners", false, null, null));
+    }
+
+    @Test
+    void recordsChannelsOfCountedResponsesRemindersAndWhoMovedTheDeadline() {
+        RecordSummary record = report.record();
+
+        assertThat(record.channels()).containsExactly(entry("WEB", 2), entry("LETTER", 1));
+        assertThat(record.consulteesReminded()).isEqualTo(2);
+        assertThat(record.lastReminderAt()).isEqualTo(RoundFixture.DEADLINE.minus(Duration.ofDays(2)));
+        assertThat(record.changes()).extracting(Report.Change::actor, Report.Change::action)
+                .containsExactly(tuple("pat", "deadline.moved"));
+        assertThat(record.shortPeriodReason()).isNull();
+    }
+
+    @Test
+    void carriesTheCoordinatorsCommentaryIntoEveryDraft() {
+        var commentary = List.of(new Report.Commentary("Officers' view", "Model B has the widest support."));
+
+        Report drafted = new ReportDrafter().draft(DEFINITION, SUBMISSIONS, RoundFixture.record(OPENED, null),
+                DRAFTED, commentary);
+
+        assertThat(drafted.commentary()).isEqualTo(commentary);
+        assertThat(report.commentary()).isEmpty();
     }
 
     @Test

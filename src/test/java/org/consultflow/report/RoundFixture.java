@@ -17,7 +17,8 @@ import org.consultflow.consultation.Definition.QuestionType;
 
 /**
  * A small closed round: district councils (required) and key partners; one choice question allowing "other" and one
- * free-text question. Blaby amended on time and again late; Arts Council only answered late; Melton never answered.
+ * free-text question. Blaby amended on time and again late; Arts Council only answered late; Melton never answered
+ * though chased. Charnwood wrote a letter; the rest used the web form.
  */
 final class RoundFixture {
 
@@ -68,8 +69,28 @@ final class RoundFixture {
 
     private RoundFixture() {}
 
+    static final Instant CHASED = DEADLINE.minus(Duration.ofDays(3));
+    static final Instant MOVED = Instant.parse("2007-04-02T10:15:00Z");
+
+    /** Melton was phoned and said it would write; the coordinator once moved the deadline. */
     static ConsultationRecord record(Instant opened, Instant closed) {
-        return new ConsultationRecord(opened, DEADLINE, closed, LONDON, 3, false);
+        return new ConsultationRecord(opened, DEADLINE, closed, LONDON, 3, false, 2,
+                DEADLINE.minus(Duration.ofDays(2)),
+                List.of(new Report.Change(MOVED, "pat", "deadline.moved",
+                        "from 2007-04-23T22:59:00Z to 2007-04-30T22:59:00Z")),
+                Map.of("melton", new ConsultationRecord.Chase(CHASED, "Will write by letter")));
+    }
+
+    /** Shared with the renderers' tests: Spring's engine without a Spring context, as the application renders. */
+    static org.thymeleaf.spring6.SpringTemplateEngine templates() {
+        var resolver = new org.thymeleaf.templateresolver.ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(org.thymeleaf.templatemode.TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        var engine = new org.thymeleaf.spring6.SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
     }
 
     static Report draft() {
@@ -82,11 +103,12 @@ final class RoundFixture {
 
     private static Submission onTime(String consultee, int version, Map<String, Object> answers) {
         Instant at = OPENED.plus(Duration.ofDays(10L * version));
-        return new Submission(consultee, version, answers, at, at.plusSeconds(1), false);
+        return new Submission(consultee, version, answers, at, at.plusSeconds(1), false,
+                consultee.equals("charnwood") ? "LETTER" : "WEB");
     }
 
     private static Submission late(String consultee, int version, Map<String, Object> answers) {
         Instant at = DEADLINE.plus(Duration.ofHours(version));
-        return new Submission(consultee, version, answers, at, at.plusSeconds(1), true);
+        return new Submission(consultee, version, answers, at, at.plusSeconds(1), true, "EMAIL");
     }
 }
