@@ -2,7 +2,7 @@ package org.consultflow.report;
 
 import java.util.List;
 
-import org.consultflow.report.Report.Commentary;
+import org.consultflow.report.draft.Report.Commentary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,5 +1,7 @@
 package org.consultflow.report;
 
+import org.consultflow.report.draft.Report;
+
 import java.util.List;
 
 import org.consultflow.consultation.RoundStatus;

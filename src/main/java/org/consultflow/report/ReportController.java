@@ -1,5 +1,10 @@
 package org.consultflow.report;
 
+import org.consultflow.report.render.ReportRenderer;
+import org.consultflow.report.render.ReportFormat;
+
+import org.consultflow.report.draft.Report;
+
 import java.util.HashMap;
 import java.util.List;
 

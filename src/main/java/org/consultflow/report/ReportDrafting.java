@@ -1,5 +1,9 @@
 package org.consultflow.report;
 
+import org.consultflow.report.draft.ReportDrafter;
+import org.consultflow.report.draft.ConsultationRecord;
+import org.consultflow.report.draft.Submission;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -11,8 +15,8 @@ import org.consultflow.consultation.Rounds;
 import org.consultflow.engagement.Engagement;
 import org.consultflow.engagement.Engagements;
 import org.consultflow.platform.Audit;
-import org.consultflow.report.ConsultationRecord.Chase;
-import org.consultflow.report.Report.Change;
+import org.consultflow.report.draft.ConsultationRecord.Chase;
+import org.consultflow.report.draft.Report.Change;
 import org.consultflow.response.Responses;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;

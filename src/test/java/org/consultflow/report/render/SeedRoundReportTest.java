@@ -1,4 +1,9 @@
-package org.consultflow.report;
+package org.consultflow.report.render;
+
+import org.consultflow.report.draft.Report;
+import org.consultflow.report.draft.ReportDrafter;
+import org.consultflow.report.draft.ConsultationRecord;
+import org.consultflow.report.draft.Submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -15,10 +20,10 @@ import java.util.List;
 import java.util.Map;
 import org.consultflow.consultation.Definition;
 import org.consultflow.consultation.Definitions;
-import org.consultflow.report.Report.GroupRate;
-import org.consultflow.report.Report.LateResponse;
-import org.consultflow.report.Report.NonRespondent;
-import org.consultflow.report.Report.QuestionSummary;
+import org.consultflow.report.draft.Report.GroupRate;
+import org.consultflow.report.draft.Report.LateResponse;
+import org.consultflow.report.draft.Report.NonRespondent;
+import org.consultflow.report.draft.Report.QuestionSummary;
 import org.junit.jupiter.api.Test;
 
 /**

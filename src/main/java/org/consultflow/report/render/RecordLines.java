@@ -1,4 +1,6 @@
-package org.consultflow.report;
+package org.consultflow.report.render;
+
+import org.consultflow.report.draft.Report;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,9 +10,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.consultflow.report.Report.Change;
-import org.consultflow.report.Report.RecordSummary;
-import org.consultflow.report.ReportView.Line;
+import org.consultflow.report.draft.Report.Change;
+import org.consultflow.report.draft.Report.RecordSummary;
+import org.consultflow.report.render.ReportView.Line;
 
 /** The consultation record worded for people: what a challenge to the consultation would ask to see. */
 final class RecordLines {

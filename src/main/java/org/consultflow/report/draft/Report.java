@@ -1,4 +1,4 @@
-package org.consultflow.report;
+package org.consultflow.report.draft;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

@@ -1,4 +1,6 @@
-package org.consultflow.report;
+package org.consultflow.report.render;
+
+import org.consultflow.report.draft.Report;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,4 +1,6 @@
-package org.consultflow.report;
+package org.consultflow.report.render;
+
+import org.consultflow.report.draft.RoundFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

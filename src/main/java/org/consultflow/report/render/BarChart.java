@@ -1,4 +1,4 @@
-package org.consultflow.report;
+package org.consultflow.report.render;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -19,8 +19,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 import org.jfree.chart.axis.AxisLocation;
-import org.consultflow.report.ReportView.QuestionView;
-import org.consultflow.report.ReportView.TallyRow;
+import org.consultflow.report.render.ReportView.QuestionView;
+import org.consultflow.report.render.ReportView.TallyRow;
 
 /**
  * One horizontal bar per option of a choice question, counting every counted answer. Drawn once with JFreeChart: as

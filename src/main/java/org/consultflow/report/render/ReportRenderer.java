@@ -1,4 +1,6 @@
-package org.consultflow.report;
+package org.consultflow.report.render;
+
+import org.consultflow.report.draft.Report;
 
 import java.nio.charset.StandardCharsets;
 
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Renders a report in any {@link ReportFormat}, as the bytes that are sent, mailed and archived. */
 @Component
-class ReportRenderer {
+public class ReportRenderer {
 
     private final HtmlReport html;
     private final PdfReport pdf;
@@ -30,7 +32,7 @@ class ReportRenderer {
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    byte[] render(ReportFormat format, Report report, Definition definition) {
+    public byte[] render(ReportFormat format, Report report, Definition definition) {
         return switch (format) {
             case HTML -> utf8(html.render(report, definition));
             case PDF -> pdf.render(report, definition);

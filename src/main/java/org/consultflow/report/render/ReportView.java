@@ -1,4 +1,8 @@
-package org.consultflow.report;
+package org.consultflow.report.render;
+
+import org.consultflow.report.draft.Report;
+import org.consultflow.report.draft.ChoiceTally;
+import org.consultflow.report.draft.Percent;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,9 +17,9 @@ import org.consultflow.consultation.Definition;
 import org.consultflow.consultation.Definition.Option;
 import org.consultflow.consultation.Definition.Question;
 import org.consultflow.consultation.Definition.QuestionType;
-import org.consultflow.report.Report.Answer;
-import org.consultflow.report.Report.NonRespondent;
-import org.consultflow.report.Report.QuestionSummary;
+import org.consultflow.report.draft.Report.Answer;
+import org.consultflow.report.draft.Report.NonRespondent;
+import org.consultflow.report.draft.Report.QuestionSummary;
 
 /**
  * The report worded for people: labels instead of ids, dates in the round's time zone. Every rendering reads this, so

@@ -1,10 +1,10 @@
-package org.consultflow.report;
+package org.consultflow.report.render;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /** The formats a report is rendered in, with the media type asked for in {@code Accept} and the file extension. */
-enum ReportFormat {
+public enum ReportFormat {
     HTML("text/html", "html"),
     PDF("application/pdf", "pdf"),
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
@@ -21,15 +21,15 @@ enum ReportFormat {
     }
 
     /** Text formats are sent as UTF-8 and say so; the binary ones have no charset. */
-    String contentType() {
+    public String contentType() {
         return this == PDF || this == DOCX ? mediaType : mediaType + ";charset=UTF-8";
     }
 
-    String fileName(String roundKey) {
+    public String fileName(String roundKey) {
         return roundKey + "-report." + extension;
     }
 
-    static Optional<ReportFormat> byExtension(String extension) {
+    public static Optional<ReportFormat> byExtension(String extension) {
         return Arrays.stream(values()).filter(f -> f.extension.equals(extension)).findFirst();
     }
 }

@@ -1,4 +1,4 @@
-package org.consultflow.report;
+package org.consultflow.report.draft;
 
 import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.toMap;
@@ -19,14 +19,14 @@ import org.consultflow.consultation.Definition;
 import org.consultflow.consultation.Definition.Consultee;
 import org.consultflow.consultation.Definition.Question;
 import org.consultflow.consultation.Definition.QuestionType;
-import org.consultflow.report.Report.Answer;
-import org.consultflow.report.Report.Commentary;
-import org.consultflow.report.Report.GroupRate;
-import org.consultflow.report.Report.LateResponse;
-import org.consultflow.report.Report.NonRespondent;
-import org.consultflow.report.Report.QuestionSummary;
-import org.consultflow.report.Report.RecordSummary;
-import org.consultflow.report.Report.ResponseRate;
+import org.consultflow.report.draft.Report.Answer;
+import org.consultflow.report.draft.Report.Commentary;
+import org.consultflow.report.draft.Report.GroupRate;
+import org.consultflow.report.draft.Report.LateResponse;
+import org.consultflow.report.draft.Report.NonRespondent;
+import org.consultflow.report.draft.Report.QuestionSummary;
+import org.consultflow.report.draft.Report.RecordSummary;
+import org.consultflow.report.draft.Report.ResponseRate;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,18 +1,20 @@
-package org.consultflow.report;
+package org.consultflow.report.render;
 
-import static org.consultflow.report.MarkdownText.cell;
-import static org.consultflow.report.MarkdownText.quote;
-import static org.consultflow.report.MarkdownText.text;
+import org.consultflow.report.draft.Report;
+
+import static org.consultflow.report.render.MarkdownText.cell;
+import static org.consultflow.report.render.MarkdownText.quote;
+import static org.consultflow.report.render.MarkdownText.text;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.consultflow.consultation.Definition;
-import org.consultflow.report.ReportView.GroupOf;
-import org.consultflow.report.ReportView.Line;
-import org.consultflow.report.ReportView.QuestionView;
-import org.consultflow.report.ReportView.Quote;
-import org.consultflow.report.ReportView.RateRow;
+import org.consultflow.report.render.ReportView.GroupOf;
+import org.consultflow.report.render.ReportView.Line;
+import org.consultflow.report.render.ReportView.QuestionView;
+import org.consultflow.report.render.ReportView.Quote;
+import org.consultflow.report.render.ReportView.RateRow;
 import org.springframework.stereotype.Component;
 
 /** The draft report as a Markdown paper for the decision meeting (GitHub-flavoured tables). */

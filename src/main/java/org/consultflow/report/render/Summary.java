@@ -1,4 +1,7 @@
-package org.consultflow.report;
+package org.consultflow.report.render;
+
+import org.consultflow.report.draft.Report;
+import org.consultflow.report.draft.Percent;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -6,9 +9,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.consultflow.consultation.Definition;
 import org.consultflow.consultation.Definition.Group;
-import org.consultflow.report.ReportView.Line;
-import org.consultflow.report.ReportView.QuestionView;
-import org.consultflow.report.ReportView.TallyRow;
+import org.consultflow.report.render.ReportView.Line;
+import org.consultflow.report.render.ReportView.QuestionView;
+import org.consultflow.report.render.ReportView.TallyRow;
 
 /** The report's opening summary: what was asked, of whom and when, how many answered, and what each choice came to. */
 final class Summary {

@@ -1,23 +1,23 @@
-package org.consultflow.report;
+package org.consultflow.report.draft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.consultflow.report.RoundFixture.DEFINITION;
-import static org.consultflow.report.RoundFixture.DRAFTED;
-import static org.consultflow.report.RoundFixture.OPENED;
-import static org.consultflow.report.RoundFixture.SUBMISSIONS;
+import static org.consultflow.report.draft.RoundFixture.DEFINITION;
+import static org.consultflow.report.draft.RoundFixture.DRAFTED;
+import static org.consultflow.report.draft.RoundFixture.OPENED;
+import static org.consultflow.report.draft.RoundFixture.SUBMISSIONS;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.consultflow.report.Report.Answer;
-import org.consultflow.report.Report.GroupRate;
-import org.consultflow.report.Report.LateResponse;
-import org.consultflow.report.Report.NonRespondent;
-import org.consultflow.report.Report.QuestionSummary;
-import org.consultflow.report.Report.RecordSummary;
+import org.consultflow.report.draft.Report.Answer;
+import org.consultflow.report.draft.Report.GroupRate;
+import org.consultflow.report.draft.Report.LateResponse;
+import org.consultflow.report.draft.Report.NonRespondent;
+import org.consultflow.report.draft.Report.QuestionSummary;
+import org.consultflow.report.draft.Report.RecordSummary;
 import org.junit.jupiter.api.Test;
 
 class ReportDrafterTest {

@@ -1,11 +1,11 @@
-package org.consultflow.report;
+package org.consultflow.report.draft;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.consultflow.report.Report.Change;
+import org.consultflow.report.draft.Report.Change;
 
 /**
  * What happened to the round, for the consultation record section of the report. {@code closed} is when collection

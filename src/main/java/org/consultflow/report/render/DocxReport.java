@@ -1,4 +1,6 @@
-package org.consultflow.report;
+package org.consultflow.report.render;
+
+import org.consultflow.report.draft.Report;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,9 +15,9 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.consultflow.consultation.Definition;
-import org.consultflow.report.ReportView.GroupOf;
-import org.consultflow.report.ReportView.Line;
-import org.consultflow.report.ReportView.Quote;
+import org.consultflow.report.render.ReportView.GroupOf;
+import org.consultflow.report.render.ReportView.Line;
+import org.consultflow.report.render.ReportView.Quote;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.consultflow.report;
+package org.consultflow.report.draft;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,14 +20,14 @@ import org.consultflow.consultation.Definition.QuestionType;
  * free-text question. Blaby amended on time and again late; Arts Council only answered late; Melton never answered
  * though chased. Charnwood wrote a letter; the rest used the web form.
  */
-final class RoundFixture {
+public final class RoundFixture {
 
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
-    static final Instant OPENED = Instant.parse("2007-02-14T09:00:00Z");
-    static final Instant DEADLINE = Instant.parse("2007-04-30T22:59:00Z");
-    static final Instant DRAFTED = Instant.parse("2007-05-01T08:00:00Z");
+    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+    public static final Instant OPENED = Instant.parse("2007-02-14T09:00:00Z");
+    public static final Instant DEADLINE = Instant.parse("2007-04-30T22:59:00Z");
+    public static final Instant DRAFTED = Instant.parse("2007-05-01T08:00:00Z");
 
-    static final Definition DEFINITION = new Definition(
+    public static final Definition DEFINITION = new Definition(
             "ssog-vcs-2007",
             "VCS infrastructure review",
             "Views on three models of VCS infrastructure.",
@@ -57,7 +57,7 @@ final class RoundFixture {
                     consultee("charnwood", "Charnwood Borough Council", "districts"),
                     consultee("melton", "Melton Borough Council", "districts")));
 
-    static final List<Submission> SUBMISSIONS = List.of(
+    public static final List<Submission> SUBMISSIONS = List.of(
             // stored order is not version order
             onTime("blaby", 2, Map.of("model", "B", "role", "Considered view")),
             onTime("blaby", 1, Map.of("model", "A", "role", "First thoughts")),
@@ -69,11 +69,11 @@ final class RoundFixture {
 
     private RoundFixture() {}
 
-    static final Instant CHASED = DEADLINE.minus(Duration.ofDays(3));
-    static final Instant MOVED = Instant.parse("2007-04-02T10:15:00Z");
+    public static final Instant CHASED = DEADLINE.minus(Duration.ofDays(3));
+    public static final Instant MOVED = Instant.parse("2007-04-02T10:15:00Z");
 
     /** Melton was phoned and said it would write; the coordinator once moved the deadline. */
-    static ConsultationRecord record(Instant opened, Instant closed) {
+    public static ConsultationRecord record(Instant opened, Instant closed) {
         return new ConsultationRecord(opened, DEADLINE, closed, LONDON, 3, false, 2,
                 DEADLINE.minus(Duration.ofDays(2)),
                 List.of(new Report.Change(MOVED, "pat", "deadline.moved",
@@ -82,7 +82,7 @@ final class RoundFixture {
     }
 
     /** Shared with the renderers' tests: Spring's engine without a Spring context, as the application renders. */
-    static org.thymeleaf.spring6.SpringTemplateEngine templates() {
+    public static org.thymeleaf.spring6.SpringTemplateEngine templates() {
         var resolver = new org.thymeleaf.templateresolver.ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -93,7 +93,7 @@ final class RoundFixture {
         return engine;
     }
 
-    static Report draft() {
+    public static Report draft() {
         return new ReportDrafter().draft(DEFINITION, SUBMISSIONS, record(OPENED, DEADLINE), DRAFTED);
     }
 

@@ -1,4 +1,10 @@
-package org.consultflow.report;
+package org.consultflow.report.render;
+
+import org.consultflow.report.draft.RoundFixture;
+
+import org.consultflow.report.draft.Report;
+import org.consultflow.report.draft.ReportDrafter;
+import org.consultflow.report.draft.ConsultationRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
