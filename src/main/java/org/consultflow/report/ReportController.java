@@ -38,10 +38,12 @@ class ReportController {
     private final ReportCommentary commentary;
     private final TaskService tasks;
     private final Audit audit;
+    private final ApprovedReports approved;
 
     ReportController(Rounds rounds, Reports reports, ReportRenderer renderer, ReportCommentary commentary,
-            TaskService tasks, Audit audit) {
+            TaskService tasks, Audit audit, ApprovedReports approved) {
         this.audit = audit;
+        this.approved = approved;
         this.rounds = rounds;
         this.reports = reports;
         this.renderer = renderer;
@@ -51,7 +53,10 @@ class ReportController {
 
     @GetMapping(path = "/report", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> json(@PathVariable String key, @RequestParam(defaultValue = "false") boolean download) {
-        return download ? file(key, ReportFormat.JSON, true) : ResponseEntity.ok(report(key));
+        rounds.get(key);
+        // Once approved, even the plain JSON answer is the frozen file, so that its SHA-256 can be checked.
+        return download || approved.find(key).isPresent() ? file(key, ReportFormat.JSON, download)
+                : ResponseEntity.ok(report(key));
     }
 
     @GetMapping(path = "/report", produces = MARKDOWN + ";charset=UTF-8")
@@ -96,8 +101,11 @@ class ReportController {
 
     record CommentaryRequest(List<Report.Commentary> sections) {}
 
+    /** After approval the frozen bytes, so every download of the approved report is the same file. */
     private ResponseEntity<byte[]> file(String key, ReportFormat format, boolean download) {
-        var body = renderer.render(format, report(key), rounds.get(key).definition());
+        var round = rounds.get(key);
+        var body = approved.file(key, format)
+                .orElseGet(() -> renderer.render(format, report(key), round.definition()));
         var response = ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, format.contentType());
         if (download) {
             response.header(HttpHeaders.CONTENT_DISPOSITION,
