@@ -119,6 +119,19 @@ class DefinitionsTest {
     }
 
     @Test
+    void namesWhoElseReceivesTheApprovedReport() throws Exception {
+        assertThat(definitions.read(VALID, false).distribution()).isEmpty();
+        assertThat(definitions.read(VALID + "distribution: [clerk@example.org, chair@example.org]\n", false)
+                .distribution()).containsExactly("clerk@example.org", "chair@example.org");
+    }
+
+    @Test
+    void refusesADistributionAddressThatCannotBeMailed() {
+        assertThat(paths(VALID + "distribution: [clerk@example.org, chair@localhost]\n", false))
+                .containsExactly("distribution[1]");
+    }
+
+    @Test
     void refusesAddressesTheMailLibraryCannotSendToAndControlCharacters() {
         String broken = VALID.replace("email: south@example.org", "email: 'South <south@example.org>'")
                 .replace("title: Future of the town parks", "title: \"Future of the\\0 town parks\"");
