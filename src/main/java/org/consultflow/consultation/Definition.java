@@ -26,7 +26,9 @@ public record Definition(
         List<Question> questions,
         List<Group> groups,
         List<Consultee> consultees,
-        List<Source> sources) {
+        List<Source> sources,
+        String shortPeriodReason,
+        List<String> distribution) {
 
     /** A definition whose responses come only through ConsultFlow itself (personal links, coordinators). */
     public Definition(String key, String title, String summary, List<Document> documents, Coordinator coordinator,
@@ -36,7 +38,26 @@ public record Definition(
                 questions, groups, consultees, List.of());
     }
 
+    /** A definition that gives no reason for a consultation period shorter than the usual twelve weeks. */
+    public Definition(String key, String title, String summary, List<Document> documents, Coordinator coordinator,
+            ZoneId timezone, OffsetDateTime opens, OffsetDateTime deadline, List<Duration> reminders, Duration chase,
+            LocalDate reportDue, List<Question> questions, List<Group> groups, List<Consultee> consultees,
+            List<Source> sources) {
+        this(key, title, summary, documents, coordinator, timezone, opens, deadline, reminders, chase, reportDue,
+                questions, groups, consultees, sources, null);
+    }
+
+    /** A definition whose approved report goes to the coordinator alone. */
+    public Definition(String key, String title, String summary, List<Document> documents, Coordinator coordinator,
+            ZoneId timezone, OffsetDateTime opens, OffsetDateTime deadline, List<Duration> reminders, Duration chase,
+            LocalDate reportDue, List<Question> questions, List<Group> groups, List<Consultee> consultees,
+            List<Source> sources, String shortPeriodReason) {
+        this(key, title, summary, documents, coordinator, timezone, opens, deadline, reminders, chase, reportDue,
+                questions, groups, consultees, sources, shortPeriodReason, List.of());
+    }
+
     public Definition {
+        distribution = distribution == null ? List.of() : List.copyOf(distribution);
         sources = sources == null ? List.of() : List.copyOf(sources);
         documents = documents == null ? List.of() : List.copyOf(documents);
         reminders = reminders == null ? List.of() : List.copyOf(reminders);

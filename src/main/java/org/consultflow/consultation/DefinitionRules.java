@@ -135,6 +135,10 @@ class DefinitionRules {
         for (int i = 0; i < consultees.size(); i++) {
             email(consultees.get(i).path("contact").path("email"), "consultees[" + i + "].contact.email", problems);
         }
+        List<JsonNode> distribution = elements(definition.path("distribution"));
+        for (int i = 0; i < distribution.size(); i++) {
+            email(distribution.get(i), "distribution[" + i + "]", problems);
+        }
     }
 
     private static void email(JsonNode value, String path, List<DefinitionProblem> problems) {

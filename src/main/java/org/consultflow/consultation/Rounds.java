@@ -112,6 +112,11 @@ public class Rounds {
                 .params(RoundStatus.OPEN.name(), ts(since)).query(String.class).list();
     }
 
+    /** The definition exactly as stored when the round started: the evidence of what was asked, of whom and when. */
+    public String definitionAsStarted(String key) {
+        return jdbc.sql("select definition from round where round_key = ?").param(key).query(String.class).single();
+    }
+
     void moveDeadline(String key, Instant deadline) {
         jdbc.sql("update round set deadline = ? where round_key = ?").params(ts(deadline), key).update();
     }

@@ -8,7 +8,15 @@ import java.time.Instant;
  */
 public record Engagement(String roundKey, String consulteeId, String groupId, boolean required, Instant invitedAt,
         int reminderCursor, int remindersSent, Instant respondedAt, Instant chasedAt, String chaseOutcome,
-        Instant mailFailedAt, String mailFailure) {
+        Instant mailFailedAt, String mailFailure, Instant lastReminderAt) {
+
+    /** An engagement as it stands before any reminder (the consultation record reads when the last one went). */
+    public Engagement(String roundKey, String consulteeId, String groupId, boolean required, Instant invitedAt,
+            int reminderCursor, int remindersSent, Instant respondedAt, Instant chasedAt, String chaseOutcome,
+            Instant mailFailedAt, String mailFailure) {
+        this(roundKey, consulteeId, groupId, required, invitedAt, reminderCursor, remindersSent, respondedAt, chasedAt,
+                chaseOutcome, mailFailedAt, mailFailure, null);
+    }
 
     /** The Camunda business key of the consultee's engagement process. */
     public String businessKey() {

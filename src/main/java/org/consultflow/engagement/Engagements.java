@@ -91,6 +91,7 @@ public class Engagements {
         return new Engagement(rs.getString("round_key"), rs.getString("consultee_id"), rs.getString("group_id"),
                 rs.getBoolean("required"), instant(rs, "invited_at"), rs.getInt("reminder_cursor"),
                 rs.getInt("reminders_sent"), instant(rs, "responded_at"), instant(rs, "chased_at"),
-                rs.getString("chase_outcome"), instant(rs, "mail_failed_at"), rs.getString("mail_failure"));
+                rs.getString("chase_outcome"), instant(rs, "mail_failed_at"), rs.getString("mail_failure"),
+                instant(rs, "last_reminder_at"));
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * What a mail is for: the engagement it belongs to ({@code consulteeId} is null for the round's own mails) and its
@@ -27,6 +28,11 @@ public record MailKey(String roundKey, String consulteeId, String purpose) {
 
     public static MailKey reportReady(String roundKey, int reportVersion) {
         return new MailKey(roundKey, null, "report-ready-v" + reportVersion);
+    }
+
+    /** One per recipient of the approved version: a repeat to one address is recognisable, never one across two. */
+    public static MailKey reportApproved(String roundKey, int reportVersion, String recipient) {
+        return new MailKey(roundKey, null, "report-approved-v" + reportVersion + "-" + recipient.toLowerCase(Locale.ROOT));
     }
 
     String messageId(String domain) {

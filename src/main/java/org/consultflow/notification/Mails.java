@@ -6,12 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -72,13 +75,24 @@ public class Mails {
                 Map.of("mail", mail, "greeting", greeting(mail.coordinatorName())));
     }
 
+    public void send(MailKey key, ReportApprovedMail mail) {
+        send(key, mail.to(), null, null, "Approved report: " + mail.roundTitle(), "report-approved",
+                Map.of("mail", mail, "greeting", greeting(null), "approved", Deadlines.format(mail.approvedAt())),
+                List.of(mail.pdf()));
+    }
+
     private void send(MailKey key, String to, String name, String replyTo, String subject, String template,
             Map<String, Object> variables) {
+        send(key, to, name, replyTo, subject, template, variables, List.of());
+    }
+
+    private void send(MailKey key, String to, String name, String replyTo, String subject, String template,
+            Map<String, Object> variables, List<Attachment> attachments) {
         Map<String, Object> all = new HashMap<>(variables);
         all.put("subject", subject);
         MailTemplates.Rendered body = templates.render(template, all);
         try {
-            sender.send(message -> prepare(message, key, to, name, replyTo, subject, body));
+            sender.send(message -> prepare(message, key, to, name, replyTo, subject, body, attachments));
         } catch (MailException e) {
             if (MailFailure.isPermanent(e)) {
                 throw new UndeliverableMailException(MailFailure.reason(e), e);
@@ -88,14 +102,14 @@ public class Mails {
     }
 
     private void prepare(MimeMessage message, MailKey key, String to, String name, String replyTo, String subject,
-            MailTemplates.Rendered body) throws MessagingException {
+            MailTemplates.Rendered body, List<Attachment> attachments) throws MessagingException {
         message.setFrom(from);
         message.setRecipient(MimeMessage.RecipientType.TO, address(to, name));
         if (replyTo != null && !replyTo.isBlank()) {
             message.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo, true)});
         }
         message.setSubject(subject, UTF_8);
-        message.setContent(alternative(body));
+        message.setContent(attachments.isEmpty() ? alternative(body) : mixed(alternative(body), attachments));
         // The sender keeps this through saveChanges(), which would otherwise replace it with a random one.
         message.setHeader("Message-ID", key.messageId(domain));
     }
@@ -107,6 +121,23 @@ public class Mails {
         html.setText(body.html(), UTF_8, "html");
         // Order matters: clients show the last part they can render, so HTML goes last.
         return new MimeMultipart("alternative", text, html);
+    }
+
+    /** Files go beside the readable body, not inside it: multipart/mixed holding the alternative, then each file. */
+    private static MimeMultipart mixed(MimeMultipart readable, List<Attachment> attachments)
+            throws MessagingException {
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(readable);
+        MimeMultipart mixed = new MimeMultipart("mixed", body);
+        for (Attachment attachment : attachments) {
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(),
+                    attachment.contentType())));
+            file.setFileName(attachment.fileName());
+            file.setDisposition(Part.ATTACHMENT);
+            mixed.addBodyPart(file);
+        }
+        return mixed;
     }
 
     private static InternetAddress address(String email, String name) throws MessagingException {

@@ -1,61 +1,121 @@
 package org.consultflow.report;
 
+import org.consultflow.report.render.ReportRenderer;
+import org.consultflow.report.render.ReportFormat;
+
+import org.consultflow.report.draft.Report;
+
 import java.util.HashMap;
+import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
 import org.consultflow.consultation.Rounds;
 import org.consultflow.platform.Audit;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 @RestController
-@RequestMapping("/api/consultations/{key}/report")
+@RequestMapping("/api/consultations/{key}")
 class ReportController {
 
     static final String MARKDOWN = "text/markdown";
 
     private final Rounds rounds;
     private final Reports reports;
-    private final MarkdownReport markdown;
-    private final HtmlReport html;
+    private final ReportRenderer renderer;
+    private final ReportCommentary commentary;
     private final TaskService tasks;
     private final Audit audit;
+    private final ApprovedReports approved;
 
-    ReportController(Rounds rounds, Reports reports, MarkdownReport markdown, HtmlReport html, TaskService tasks,
-            Audit audit) {
+    ReportController(Rounds rounds, Reports reports, ReportRenderer renderer, ReportCommentary commentary,
+            TaskService tasks, Audit audit, ApprovedReports approved) {
         this.audit = audit;
+        this.approved = approved;
         this.rounds = rounds;
         this.reports = reports;
-        this.markdown = markdown;
-        this.html = html;
+        this.renderer = renderer;
+        this.commentary = commentary;
         this.tasks = tasks;
     }
 
-    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    Report json(@PathVariable String key) {
-        return report(key);
+    @GetMapping(path = "/report", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> json(@PathVariable String key, @RequestParam(defaultValue = "false") boolean download) {
+        rounds.get(key);
+        // Once approved, even the plain JSON answer is the frozen file, so that its SHA-256 can be checked.
+        return download || approved.find(key).isPresent() ? file(key, ReportFormat.JSON, download)
+                : ResponseEntity.ok(report(key));
     }
 
-    @GetMapping(produces = MARKDOWN + ";charset=UTF-8")
-    String markdown(@PathVariable String key) {
-        return markdown.render(report(key), rounds.get(key).definition());
+    @GetMapping(path = "/report", produces = MARKDOWN + ";charset=UTF-8")
+    ResponseEntity<byte[]> markdown(@PathVariable String key, @RequestParam(defaultValue = "false") boolean download) {
+        return file(key, ReportFormat.MARKDOWN, download);
     }
 
-    @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
-    String html(@PathVariable String key) {
-        return html.render(report(key), rounds.get(key).definition());
+    @GetMapping(path = "/report", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<byte[]> html(@PathVariable String key, @RequestParam(defaultValue = "false") boolean download) {
+        return file(key, ReportFormat.HTML, download);
+    }
+
+    @GetMapping(path = "/report", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@PathVariable String key, @RequestParam(defaultValue = "false") boolean download) {
+        return file(key, ReportFormat.PDF, download);
+    }
+
+    @GetMapping(path = "/report", produces = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    ResponseEntity<byte[]> docx(@PathVariable String key, @RequestParam(defaultValue = "false") boolean download) {
+        return file(key, ReportFormat.DOCX, download);
+    }
+
+    @GetMapping(path = "/report", produces = "text/csv")
+    ResponseEntity<byte[]> csv(@PathVariable String key, @RequestParam(defaultValue = "false") boolean download) {
+        return file(key, ReportFormat.CSV, download);
+    }
+
+    /** {@code .../report.pdf} and the like: a download by file name, for links and browsers that cannot set Accept. */
+    @GetMapping("/report.{extension}")
+    ResponseEntity<byte[]> byExtension(@PathVariable String key, @PathVariable String extension) {
+        var format = ReportFormat.byExtension(extension).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "Reports come as .html, .pdf, .docx, .md, .json and .csv"));
+        return file(key, format, true);
+    }
+
+    /** Commentary sections for the meeting, kept across re-drafts; refused once the report is approved. */
+    @PutMapping("/report/commentary")
+    ResponseEntity<Void> commentary(@PathVariable String key, @RequestBody CommentaryRequest request) {
+        commentary.set(key, request.sections() == null ? List.of() : request.sections());
+        return ResponseEntity.noContent().build();
+    }
+
+    record CommentaryRequest(List<Report.Commentary> sections) {}
+
+    /** After approval the frozen bytes, so every download of the approved report is the same file. */
+    private ResponseEntity<byte[]> file(String key, ReportFormat format, boolean download) {
+        var round = rounds.get(key);
+        var body = approved.file(key, format)
+                .orElseGet(() -> renderer.render(format, report(key), round.definition()));
+        var response = ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, format.contentType());
+        if (download) {
+            response.header(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename(format.fileName(key)).build().toString());
+        }
+        return response.body(body);
     }
 
     /** Completes the coordinator's review: approve (the default), or send back with the changes wanted. */
-    @PostMapping("/approval")
+    @PostMapping("/report/approval")
     ResponseEntity<Void> approve(@PathVariable String key, @RequestBody(required = false) Review review) {
         rounds.get(key);
         var task = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Activity_ReviewReport")

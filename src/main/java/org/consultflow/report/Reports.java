@@ -1,5 +1,7 @@
 package org.consultflow.report;
 
+import org.consultflow.report.draft.Report;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;

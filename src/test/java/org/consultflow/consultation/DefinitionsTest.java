@@ -55,6 +55,7 @@ class DefinitionsTest {
         assertThat(seed.reminders()).containsExactly(Duration.ofDays(14), Duration.ofDays(7), Duration.ofDays(2));
         assertThat(seed.chase()).isEqualTo(Duration.ofDays(3));
         assertThat(seed.reportDue()).isEqualTo(LocalDate.of(2007, 5, 9));
+        assertThat(seed.shortPeriodReason()).startsWith("Views were needed by 30 April");
         assertThat(seed.questions()).extracting(Definition.Question::id).containsExactly("role", "preference", "funding");
         Definition.Question preference = seed.question("preference").orElseThrow();
         assertThat(preference.type()).isEqualTo(QuestionType.CHOICE);
@@ -115,6 +116,19 @@ class DefinitionsTest {
                   - {source: /consultflow/respond, groups: [residents], consultees: [west-ra]}
                 """, false)).containsExactlyInAnyOrder("sources[0].source", "sources[0].groups[0]",
                 "sources[0].consultees[0]");
+    }
+
+    @Test
+    void namesWhoElseReceivesTheApprovedReport() throws Exception {
+        assertThat(definitions.read(VALID, false).distribution()).isEmpty();
+        assertThat(definitions.read(VALID + "distribution: [clerk@example.org, chair@example.org]\n", false)
+                .distribution()).containsExactly("clerk@example.org", "chair@example.org");
+    }
+
+    @Test
+    void refusesADistributionAddressThatCannotBeMailed() {
+        assertThat(paths(VALID + "distribution: [clerk@example.org, chair@localhost]\n", false))
+                .containsExactly("distribution[1]");
     }
 
     @Test

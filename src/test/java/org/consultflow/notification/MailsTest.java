@@ -129,6 +129,28 @@ class MailsTest {
     }
 
     @Test
+    void sendsTheApprovedReportWithItsPdfAttachedBesideTheReadableMail() throws Exception {
+        byte[] pdf = "%PDF-1.7 approved".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        mails.send(MailKey.reportApproved(ROUND, 3, "clerk@example.org"), new ReportApprovedMail("clerk@example.org",
+                "Future of VCS infrastructure", 3, "ab12", DEADLINE, "https://consultflow.example.org/report",
+                new Attachment("vcs-2007-report.pdf", "application/pdf", pdf)));
+
+        MimeMessage message = smtp.getReceivedMessages()[0];
+        assertThat(message.getSubject()).isEqualTo("Approved report: Future of VCS infrastructure");
+        assertThat(message.getContentType()).startsWith("multipart/mixed");
+        Multipart parts = (Multipart) message.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        Multipart readable = (Multipart) parts.getBodyPart(0).getContent();
+        assertThat(body(readable.getBodyPart(0), "text/plain")).contains("Version: 3", "SHA-256 of the report's data: ab12",
+                "approved at " + DEADLINE_IN_WORDS);
+        BodyPart file = parts.getBodyPart(1);
+        assertThat(file.getFileName()).isEqualTo("vcs-2007-report.pdf");
+        assertThat(file.getDisposition()).isEqualTo(BodyPart.ATTACHMENT);
+        assertThat(file.isMimeType("application/pdf")).isTrue();
+        assertThat(file.getInputStream().readAllBytes()).isEqualTo(pdf);
+    }
+
+    @Test
     void failsLoudlyWhenTheMailServerIsDown() {
         smtp.stop();
 
@@ -152,7 +174,8 @@ class MailsTest {
                 MailKey.receipt(ROUND, CONSULTEE, 1, true), MailKey.receipt(ROUND, CONSULTEE, 1, false),
                 MailKey.receipt(ROUND, CONSULTEE, 2, true), MailKey.invitation(ROUND, "charnwood"),
                 MailKey.invitation("another-round", CONSULTEE), MailKey.reportReady(ROUND, 1),
-                MailKey.reportReady(ROUND, 2));
+                MailKey.reportReady(ROUND, 2), MailKey.reportApproved(ROUND, 2, "clerk@example.org"),
+                MailKey.reportApproved(ROUND, 2, "chair@example.org"), MailKey.reportApproved(ROUND, 3, "clerk@example.org"));
 
         assertThat(keys.stream().map(key -> key.messageId("example.org")).distinct()).hasSameSizeAs(keys);
     }

@@ -37,6 +37,7 @@ class RoundProcessTest {
     private static final RecordingDelegate draftReport = new RecordingDelegate();
     private static final RecordingDelegate notifyCoordinator = new RecordingDelegate();
     private static final RecordingDelegate publishReport = new RecordingDelegate();
+    private static final RecordingDelegate sendApprovedReport = new RecordingDelegate();
 
     @RegisterExtension
     static final ProcessEngineExtension engine = ProcessTestEngine.withBeans(Map.of(
@@ -45,17 +46,19 @@ class RoundProcessTest {
             "closeRound", closeRound,
             "draftReport", draftReport,
             "notifyCoordinator", notifyCoordinator,
-            "publishReport", publishReport));
+            "publishReport", publishReport,
+            "sendApprovedReport", sendApprovedReport));
 
     @BeforeEach
     void useThisEngine() {
         BpmnAwareTests.init(engine.getProcessEngine());
-        Stream.of(openRound, startEngagements, closeRound, draftReport, notifyCoordinator, publishReport)
+        Stream.of(openRound, startEngagements, closeRound, draftReport, notifyCoordinator, publishReport,
+                sendApprovedReport)
                 .forEach(RecordingDelegate::reset);
     }
 
     @Test
-    void closesAtTheDeadlineAndPublishesTheApprovedReport() {
+    void closesAtTheDeadlinePublishesTheApprovedReportThenSendsIt() {
         ProcessInstance round = startRound(REPORT_DUE);
         assertThat(round).isWaitingAt("Gateway_WaitForDeadline");
         assertThat(deadlineTimer().getDuedate()).isEqualTo(DEADLINE);
@@ -69,13 +72,16 @@ class RoundProcessTest {
         assertThat(task(round)).hasCandidateGroup("coordinators").hasDueDate(REPORT_DUE);
         complete(task(round), withVariables("approved", true));
         runJob(round, "Activity_PublishReport");
+        runJob(round, "Activity_SendApprovedReport");
 
         assertThat(round).hasPassedInOrder("Activity_OpenRound", "Activity_StartEngagements", "Event_DeadlinePassed",
                         "Activity_CloseRound", "Activity_DraftReport", "Activity_NotifyCoordinator",
-                        "Activity_ReviewReport", "Activity_PublishReport")
+                        "Activity_ReviewReport", "Activity_PublishReport",
+                        "Activity_SendApprovedReport")
                 .hasNotPassed("Event_CloseNowReceived", "Event_DeadlineChanged")
                 .isEnded().hasPassed("EndEvent_RoundApproved");
-        Stream.of(openRound, startEngagements, closeRound, draftReport, notifyCoordinator, publishReport)
+        Stream.of(openRound, startEngagements, closeRound, draftReport, notifyCoordinator, publishReport,
+                sendApprovedReport)
                 .forEach(step -> assertThat(step.businessKeys()).containsExactly(ROUND));
     }
 
@@ -125,6 +131,7 @@ class RoundProcessTest {
         runJob(round, "Activity_NotifyCoordinator");
         complete(task(round), withVariables("approved", true));
         runJob(round, "Activity_PublishReport");
+        runJob(round, "Activity_SendApprovedReport");
 
         assertThat(round).isEnded().hasPassed("EndEvent_RoundApproved");
         assertThat(draftReport.invocations()).isEqualTo(2);

@@ -1,7 +1,10 @@
-package org.consultflow.report;
+package org.consultflow.report.draft;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.consultflow.consultation.Definition.QuestionType;
@@ -18,12 +21,15 @@ public record Report(
         List<QuestionSummary> questions,
         List<NonRespondent> nonRespondents,
         List<LateResponse> late,
-        RecordSummary record) {
+        RecordSummary record,
+        List<Commentary> commentary) {
 
     public Report {
         questions = List.copyOf(questions);
         nonRespondents = List.copyOf(nonRespondents);
         late = List.copyOf(late);
+        // drafts stored before commentary existed read back without it
+        commentary = commentary == null ? List.of() : List.copyOf(commentary);
     }
 
     /** {@code rate} is 0..1; {@code percentage} is the same, worded for people. */
@@ -53,7 +59,15 @@ public record Report(
 
     public record Answer(String consulteeId, String organisation, String group, String text) {}
 
-    public record NonRespondent(String id, String organisation, String group, boolean required) {}
+    /** {@code chasedAt} and {@code chaseOutcome} are set once the coordinator has phoned a silent required consultee. */
+    public record NonRespondent(String id, String organisation, String group, boolean required, Instant chasedAt,
+            String chaseOutcome) {}
+
+    /** A section the coordinator wrote for the meeting; it survives every re-draft. */
+    public record Commentary(String heading, String text) {}
+
+    /** A coordinator action that changed the round's timetable, as the audit trail has it. */
+    public record Change(Instant at, String actor, String action, String detail) {}
 
     /** Every late version is listed, so nothing a consultee sent is missing from the paper. */
     public record LateResponse(
@@ -67,7 +81,9 @@ public record Report(
 
     /**
      * The period runs from opening to the actual close, counted in calendar days in the round's time zone, and is
-     * compared with the 12 weeks the 2007 Code of Practice on Consultation treats as the norm.
+     * compared with the 12 weeks the 2007 Code of Practice on Consultation treats as the norm. {@code channels} counts
+     * the counted responses by how they arrived; {@code changes} are deadline moves and early closes, with who made
+     * them.
      */
     public record RecordSummary(
             Instant opened,
@@ -79,5 +95,17 @@ public record Report(
             int usualWeeks,
             boolean shorterThanUsual,
             int remindersSent,
-            boolean rehearsal) {}
+            boolean rehearsal,
+            int consulteesReminded,
+            Instant lastReminderAt,
+            List<Change> changes,
+            Map<String, Integer> channels,
+            LocalDate reportDue,
+            String shortPeriodReason) {
+
+        public RecordSummary {
+            changes = changes == null ? List.of() : List.copyOf(changes);
+            channels = channels == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(channels));
+        }
+    }
 }

@@ -1,15 +1,14 @@
-package org.consultflow.report;
+package org.consultflow.report.render;
+
+import org.consultflow.report.draft.RoundFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 class HtmlReportTest {
 
-    private final String html = new HtmlReport(engine()).render(RoundFixture.draft(), RoundFixture.DEFINITION);
+    private final String html = new HtmlReport(RoundFixture.templates()).render(RoundFixture.draft(), RoundFixture.DEFINITION);
     /** Whitespace between tags removed, so rows can be asserted on one line. */
     private final String compact = html.replaceAll(">\\s+<", "><").replaceAll("\\s+", " ");
 
@@ -40,9 +39,17 @@ class HtmlReportTest {
                 .contains("<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
                         + "Key partners</th>")
                 .contains("<th scope=\"row\" class=\"govuk-table__header\">Other</th>"
-                        + "<td class=\"govuk-table__cell govuk-table__cell--numeric\">1</td>"
-                        + "<td class=\"govuk-table__cell govuk-table__cell--numeric\">1</td>"
-                        + "<td class=\"govuk-table__cell govuk-table__cell--numeric\">0</td>");
+                        + "<td class=\"govuk-table__cell govuk-table__cell--numeric\">1 (33%)</td>"
+                        + "<td class=\"govuk-table__cell govuk-table__cell--numeric\">1 (50%)</td>"
+                        + "<td class=\"govuk-table__cell govuk-table__cell--numeric\">0 (0%)</td>");
+    }
+
+    @Test
+    void drawsABarChartPerChoiceQuestionInlineAsSvg() {
+        assertThat(compact).containsOnlyOnce("<svg ")
+                .contains("<figure class=\"report-chart\" aria-hidden=\"true\"><svg ")
+                .contains("id='chart-2'")
+                .contains(">Model C | county-wide</text>");
     }
 
     @Test
@@ -53,22 +60,12 @@ class HtmlReportTest {
 
     @Test
     void showsNonRespondentsAndTheLateAnnex() {
-        assertThat(compact).contains("<li><strong class=\"govuk-tag govuk-tag--red\">Required</strong>"
-                        + "<span>Melton Borough Council</span> (<span>District councils</span>) </li>")
+        assertThat(compact).contains("<h3 class=\"govuk-heading-m\">District councils (required)</h3>")
+                .contains("<li><strong class=\"govuk-tag govuk-tag--red\">Required</strong>"
+                        + "<span>Melton Borough Council</span> (<span>District councils</span>) — "
+                        + "<span>Chased 27 April 2007 at 11:59pm: Will write by letter</span></li>")
                 .contains("<h2 class=\"govuk-heading-l\">Annex: late responses</h2>")
                 .contains("Received 1 May 2007 at 12:59am, version 1.")
                 .contains("<dd class=\"govuk-summary-list__value report-text\">Other: Regional hub</dd>");
-    }
-
-    /** Spring's engine without a Spring context: the application renders with it, so its SpEL is what runs. */
-    private static SpringTemplateEngine engine() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding("UTF-8");
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        return engine;
     }
 }

@@ -1,4 +1,4 @@
-package org.consultflow.report;
+package org.consultflow.report.draft;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -15,7 +15,14 @@ public record Submission(
         Map<String, Object> answers,
         Instant submittedAt,
         Instant recordedAt,
-        boolean late) {
+        boolean late,
+        String channel) {
+
+    /** A response whose channel is not known (drafts of rounds recorded before channels were kept). */
+    public Submission(String consulteeId, int version, Map<String, Object> answers, Instant submittedAt,
+            Instant recordedAt, boolean late) {
+        this(consulteeId, version, answers, submittedAt, recordedAt, late, null);
+    }
 
     public Submission {
         // answers may legitimately hold nulls for skipped questions, which Map.copyOf refuses

@@ -1,16 +1,16 @@
-package org.consultflow.report;
+package org.consultflow.report.draft;
 
 /** Response rates as a fraction for machines and as a whole percentage for people. */
-final class Percent {
+public final class Percent {
 
     private Percent() {}
 
-    static double rate(int part, int whole) {
+    public static double rate(int part, int whole) {
         return whole == 0 ? 0 : Math.round(part * 10_000.0 / whole) / 10_000.0;
     }
 
     /** Never rounds a partial response up to "100%" or a real one down to "0%": readers take those literally. */
-    static String words(int part, int whole) {
+    public static String words(int part, int whole) {
         if (whole == 0) {
             return "0%";
         }

@@ -1,4 +1,4 @@
-package org.consultflow.report;
+package org.consultflow.report.draft;
 
 import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.toMap;
@@ -13,18 +13,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 import org.consultflow.consultation.Definition;
 import org.consultflow.consultation.Definition.Consultee;
 import org.consultflow.consultation.Definition.Question;
 import org.consultflow.consultation.Definition.QuestionType;
-import org.consultflow.report.Report.Answer;
-import org.consultflow.report.Report.GroupRate;
-import org.consultflow.report.Report.LateResponse;
-import org.consultflow.report.Report.NonRespondent;
-import org.consultflow.report.Report.QuestionSummary;
-import org.consultflow.report.Report.RecordSummary;
-import org.consultflow.report.Report.ResponseRate;
+import org.consultflow.report.draft.Report.Answer;
+import org.consultflow.report.draft.Report.Commentary;
+import org.consultflow.report.draft.Report.GroupRate;
+import org.consultflow.report.draft.Report.LateResponse;
+import org.consultflow.report.draft.Report.NonRespondent;
+import org.consultflow.report.draft.Report.QuestionSummary;
+import org.consultflow.report.draft.Report.RecordSummary;
+import org.consultflow.report.draft.Report.ResponseRate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +39,11 @@ public class ReportDrafter {
     static final int USUAL_WEEKS = 12;
 
     public Report draft(Definition definition, List<Submission> submissions, ConsultationRecord record, Instant draftedAt) {
+        return draft(definition, submissions, record, draftedAt, List.of());
+    }
+
+    public Report draft(Definition definition, List<Submission> submissions, ConsultationRecord record,
+            Instant draftedAt, List<Commentary> commentary) {
         Map<String, Submission> counted = latestOnTime(definition, submissions);
         return new Report(
                 definition.key(),
@@ -44,9 +51,10 @@ public class ReportDrafter {
                 draftedAt,
                 responseRate(definition, counted),
                 definition.questions().stream().map(q -> summarise(q, definition, counted)).toList(),
-                nonRespondents(definition, counted),
+                nonRespondents(definition, counted, record),
                 late(definition, submissions),
-                recordSummary(record));
+                recordSummary(record, definition, counted),
+                commentary);
     }
 
     private static Map<String, Submission> latestOnTime(Definition definition, List<Submission> submissions) {
@@ -90,10 +98,15 @@ public class ReportDrafter {
         return definition.consultees().stream().filter(c -> counted.containsKey(c.id())).toList();
     }
 
-    private static List<NonRespondent> nonRespondents(Definition definition, Map<String, Submission> counted) {
+    private static List<NonRespondent> nonRespondents(Definition definition, Map<String, Submission> counted,
+            ConsultationRecord record) {
         return definition.consultees().stream()
                 .filter(c -> !counted.containsKey(c.id()))
-                .map(c -> new NonRespondent(c.id(), c.organisation(), c.group(), definition.isRequired(c)))
+                .map(c -> {
+                    var chase = record.chases().get(c.id());
+                    return new NonRespondent(c.id(), c.organisation(), c.group(), definition.isRequired(c),
+                            chase == null ? null : chase.at(), chase == null ? null : chase.outcome());
+                })
                 .sorted(Comparator.comparing(n -> !n.required())) // stable: definition order within each kind
                 .toList();
     }
@@ -119,12 +132,25 @@ public class ReportDrafter {
         return Collections.unmodifiableMap(ordered);
     }
 
-    private static RecordSummary recordSummary(ConsultationRecord record) {
+    private static RecordSummary recordSummary(ConsultationRecord record, Definition definition,
+            Map<String, Submission> counted) {
         long days = ChronoUnit.DAYS.between(
                 record.opened().atZone(record.timezone()).toLocalDate(),
                 record.closedOrDeadline().atZone(record.timezone()).toLocalDate());
         double weeks = Math.round(days * 10 / 7.0) / 10.0;
         return new RecordSummary(record.opened(), record.deadline(), record.closed(), record.timezone().getId(),
-                days, weeks, USUAL_WEEKS, days < USUAL_WEEKS * 7L, record.remindersSent(), record.rehearsal());
+                days, weeks, USUAL_WEEKS, days < USUAL_WEEKS * 7L, record.remindersSent(), record.rehearsal(),
+                record.consulteesReminded(), record.lastReminderAt(), record.changes(), channels(counted),
+                definition.reportDue(), definition.shortPeriodReason());
+    }
+
+    /** Counted responses by channel, busiest first; ties in name order so that re-drafts read the same. */
+    private static Map<String, Integer> channels(Map<String, Submission> counted) {
+        Map<String, Integer> counts = new TreeMap<>();
+        counted.values().forEach(s -> counts.merge(s.channel() == null ? "UNKNOWN" : s.channel(), 1, Integer::sum));
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
     }
 }

@@ -1,4 +1,4 @@
-package org.consultflow.report;
+package org.consultflow.report.draft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

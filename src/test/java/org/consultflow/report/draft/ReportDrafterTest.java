@@ -1,23 +1,23 @@
-package org.consultflow.report;
+package org.consultflow.report.draft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.consultflow.report.RoundFixture.DEFINITION;
-import static org.consultflow.report.RoundFixture.DRAFTED;
-import static org.consultflow.report.RoundFixture.OPENED;
-import static org.consultflow.report.RoundFixture.SUBMISSIONS;
+import static org.consultflow.report.draft.RoundFixture.DEFINITION;
+import static org.consultflow.report.draft.RoundFixture.DRAFTED;
+import static org.consultflow.report.draft.RoundFixture.OPENED;
+import static org.consultflow.report.draft.RoundFixture.SUBMISSIONS;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.consultflow.report.Report.Answer;
-import org.consultflow.report.Report.GroupRate;
-import org.consultflow.report.Report.LateResponse;
-import org.consultflow.report.Report.NonRespondent;
-import org.consultflow.report.Report.QuestionSummary;
-import org.consultflow.report.Report.RecordSummary;
+import org.consultflow.report.draft.Report.Answer;
+import org.consultflow.report.draft.Report.GroupRate;
+import org.consultflow.report.draft.Report.LateResponse;
+import org.consultflow.report.draft.Report.NonRespondent;
+import org.consultflow.report.draft.Report.QuestionSummary;
+import org.consultflow.report.draft.Report.RecordSummary;
 import org.junit.jupiter.api.Test;
 
 class ReportDrafterTest {
@@ -63,10 +63,34 @@ class ReportDrafterTest {
     }
 
     @Test
-    void listsNonRespondentsRequiredFirstCountingOnlyLateOnesAsSilent() {
+    void listsNonRespondentsRequiredFirstWithTheirChaseCountingOnlyLateOnesAsSilent() {
         assertThat(report.nonRespondents()).containsExactly(
-                new NonRespondent("melton", "Melton Borough Council", "districts", true),
-                new NonRespondent("arts", "Arts Council East Midlands", "partners", false));
+                new NonRespondent("melton", "Melton Borough Council", "districts", true, RoundFixture.CHASED,
+                        "Will write by letter"),
+                new NonRespondent("arts", "Arts Council East Midlands", "partners", false, null, null));
+    }
+
+    @Test
+    void recordsChannelsOfCountedResponsesRemindersAndWhoMovedTheDeadline() {
+        RecordSummary record = report.record();
+
+        assertThat(record.channels()).containsExactly(entry("WEB", 2), entry("LETTER", 1));
+        assertThat(record.consulteesReminded()).isEqualTo(2);
+        assertThat(record.lastReminderAt()).isEqualTo(RoundFixture.DEADLINE.minus(Duration.ofDays(2)));
+        assertThat(record.changes()).extracting(Report.Change::actor, Report.Change::action)
+                .containsExactly(tuple("pat", "deadline.moved"));
+        assertThat(record.shortPeriodReason()).isNull();
+    }
+
+    @Test
+    void carriesTheCoordinatorsCommentaryIntoEveryDraft() {
+        var commentary = List.of(new Report.Commentary("Officers' view", "Model B has the widest support."));
+
+        Report drafted = new ReportDrafter().draft(DEFINITION, SUBMISSIONS, RoundFixture.record(OPENED, null),
+                DRAFTED, commentary);
+
+        assertThat(drafted.commentary()).isEqualTo(commentary);
+        assertThat(report.commentary()).isEmpty();
     }
 
     @Test

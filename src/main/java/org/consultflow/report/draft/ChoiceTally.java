@@ -1,4 +1,4 @@
-package org.consultflow.report;
+package org.consultflow.report.draft;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,13 +8,13 @@ import java.util.Map;
 import org.consultflow.consultation.Definition.Consultee;
 import org.consultflow.consultation.Definition.Group;
 import org.consultflow.consultation.Definition.Question;
-import org.consultflow.report.Report.Answer;
-import org.consultflow.report.Report.QuestionSummary;
+import org.consultflow.report.draft.Report.Answer;
+import org.consultflow.report.draft.Report.QuestionSummary;
 
 /** Counts one CHOICE question; every option and group is present from the start so a zero shows as a zero. */
-final class ChoiceTally {
+public final class ChoiceTally {
 
-    static final String OTHER = "other";
+    public static final String OTHER = "other";
 
     private final Question question;
     private final Map<String, Integer> overall;

@@ -1,4 +1,4 @@
-package org.consultflow.report;
+package org.consultflow.report.draft;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,16 +17,17 @@ import org.consultflow.consultation.Definition.QuestionType;
 
 /**
  * A small closed round: district councils (required) and key partners; one choice question allowing "other" and one
- * free-text question. Blaby amended on time and again late; Arts Council only answered late; Melton never answered.
+ * free-text question. Blaby amended on time and again late; Arts Council only answered late; Melton never answered
+ * though chased. Charnwood wrote a letter; the rest used the web form.
  */
-final class RoundFixture {
+public final class RoundFixture {
 
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
-    static final Instant OPENED = Instant.parse("2007-02-14T09:00:00Z");
-    static final Instant DEADLINE = Instant.parse("2007-04-30T22:59:00Z");
-    static final Instant DRAFTED = Instant.parse("2007-05-01T08:00:00Z");
+    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+    public static final Instant OPENED = Instant.parse("2007-02-14T09:00:00Z");
+    public static final Instant DEADLINE = Instant.parse("2007-04-30T22:59:00Z");
+    public static final Instant DRAFTED = Instant.parse("2007-05-01T08:00:00Z");
 
-    static final Definition DEFINITION = new Definition(
+    public static final Definition DEFINITION = new Definition(
             "ssog-vcs-2007",
             "VCS infrastructure review",
             "Views on three models of VCS infrastructure.",
@@ -56,7 +57,7 @@ final class RoundFixture {
                     consultee("charnwood", "Charnwood Borough Council", "districts"),
                     consultee("melton", "Melton Borough Council", "districts")));
 
-    static final List<Submission> SUBMISSIONS = List.of(
+    public static final List<Submission> SUBMISSIONS = List.of(
             // stored order is not version order
             onTime("blaby", 2, Map.of("model", "B", "role", "Considered view")),
             onTime("blaby", 1, Map.of("model", "A", "role", "First thoughts")),
@@ -68,11 +69,31 @@ final class RoundFixture {
 
     private RoundFixture() {}
 
-    static ConsultationRecord record(Instant opened, Instant closed) {
-        return new ConsultationRecord(opened, DEADLINE, closed, LONDON, 3, false);
+    public static final Instant CHASED = DEADLINE.minus(Duration.ofDays(3));
+    public static final Instant MOVED = Instant.parse("2007-04-02T10:15:00Z");
+
+    /** Melton was phoned and said it would write; the coordinator once moved the deadline. */
+    public static ConsultationRecord record(Instant opened, Instant closed) {
+        return new ConsultationRecord(opened, DEADLINE, closed, LONDON, 3, false, 2,
+                DEADLINE.minus(Duration.ofDays(2)),
+                List.of(new Report.Change(MOVED, "pat", "deadline.moved",
+                        "from 2007-04-23T22:59:00Z to 2007-04-30T22:59:00Z")),
+                Map.of("melton", new ConsultationRecord.Chase(CHASED, "Will write by letter")));
     }
 
-    static Report draft() {
+    /** Shared with the renderers' tests: Spring's engine without a Spring context, as the application renders. */
+    public static org.thymeleaf.spring6.SpringTemplateEngine templates() {
+        var resolver = new org.thymeleaf.templateresolver.ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(org.thymeleaf.templatemode.TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        var engine = new org.thymeleaf.spring6.SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+
+    public static Report draft() {
         return new ReportDrafter().draft(DEFINITION, SUBMISSIONS, record(OPENED, DEADLINE), DRAFTED);
     }
 
@@ -82,11 +103,12 @@ final class RoundFixture {
 
     private static Submission onTime(String consultee, int version, Map<String, Object> answers) {
         Instant at = OPENED.plus(Duration.ofDays(10L * version));
-        return new Submission(consultee, version, answers, at, at.plusSeconds(1), false);
+        return new Submission(consultee, version, answers, at, at.plusSeconds(1), false,
+                consultee.equals("charnwood") ? "LETTER" : "WEB");
     }
 
     private static Submission late(String consultee, int version, Map<String, Object> answers) {
         Instant at = DEADLINE.plus(Duration.ofHours(version));
-        return new Submission(consultee, version, answers, at, at.plusSeconds(1), true);
+        return new Submission(consultee, version, answers, at, at.plusSeconds(1), true, "EMAIL");
     }
 }

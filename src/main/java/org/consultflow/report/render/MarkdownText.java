@@ -1,4 +1,4 @@
-package org.consultflow.report;
+package org.consultflow.report.render;
 
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;

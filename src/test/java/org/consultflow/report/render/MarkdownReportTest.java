@@ -1,4 +1,10 @@
-package org.consultflow.report;
+package org.consultflow.report.render;
+
+import org.consultflow.report.draft.RoundFixture;
+
+import org.consultflow.report.draft.Report;
+import org.consultflow.report.draft.ReportDrafter;
+import org.consultflow.report.draft.ConsultationRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,8 +20,56 @@ class MarkdownReportTest {
         assertThat(markdown).contains("- Opened: 14 February 2007 at 9:00am\n")
                 .contains("- Deadline: 30 April 2007 at 11:59pm\n")
                 .contains("- Length of consultation: 75 days (10.7 weeks), shorter than the usual 12 weeks\n")
-                .contains("- Reminders sent: 3\n")
+                .contains("- Reminders sent: 3 to 2 consultees, the last on 28 April 2007 at 11:59pm\n")
+                .contains("- Deadline changes: moved from 23 April 2007 at 11:59pm to 30 April 2007 at 11:59pm"
+                        + " on 2 April 2007 at 11:15am by pat\n")
+                .contains("- Channels used: web form 2, letter 1\n")
                 .contains("shorter than the usual 12 weeks set by the 2007 Code of Practice on Consultation");
+    }
+
+    @Test
+    void opensWithASummaryOfWhatWasAskedOfWhomAndTheHeadlineOfEachChoice() {
+        assertThat(markdown).contains("""
+                ## Summary
+
+                - What was asked: 2 questions: What role do VCS infrastructure organisations play? / Which model do you \
+                prefer?
+                - Of whom: 5 organisations in 2 stakeholder groups: District councils (3, required), Key partners (2)
+                - When: 14 February 2007 to 30 April 2007 (75 days)
+                - Responses: 3 of 5 (60%) on time; District councils 2 of 3 (67%), Key partners 1 of 2 (50%); 2 late \
+                responses in the annex, not counted
+                - Question 2: Which model do you prefer? — Model A, Model B and Other tied: 1 each of 3 answers (33% each)
+                """);
+    }
+
+    @Test
+    void quotesTheReasonForAShortPeriodInsteadOfWarning() {
+        var d = RoundFixture.DEFINITION;
+        var withReason = new org.consultflow.consultation.Definition(d.key(), d.title(), d.summary(), d.documents(),
+                d.coordinator(), d.timezone(), d.opens(), d.deadline(), d.reminders(), d.chase(),
+                java.time.LocalDate.of(2007, 5, 9), d.questions(), d.groups(), d.consultees(), d.sources(),
+                "Views were needed for the meeting on 9 May.");
+        Report report = new ReportDrafter().draft(withReason, RoundFixture.SUBMISSIONS,
+                RoundFixture.record(RoundFixture.OPENED, RoundFixture.DEADLINE), RoundFixture.DRAFTED);
+
+        String paper = new MarkdownReport().render(report, withReason);
+
+        assertThat(paper).contains("- Why the period was shorter: Views were needed for the meeting on 9 May.\n")
+                .contains("- Report due: 9 May 2007\n")
+                .doesNotContain("The paper should say why");
+    }
+
+    @Test
+    void printsTheCoordinatorsCommentaryAfterTheSummary() {
+        Report report = new ReportDrafter().draft(RoundFixture.DEFINITION, RoundFixture.SUBMISSIONS,
+                RoundFixture.record(RoundFixture.OPENED, RoundFixture.DEADLINE), RoundFixture.DRAFTED,
+                java.util.List.of(new Report.Commentary("Officers' view", "Support *is* divided.")));
+
+        String paper = new MarkdownReport().render(report, RoundFixture.DEFINITION);
+
+        assertThat(paper).contains("\n## Officers' view\n\nSupport \\*is\\* divided.\n");
+        assertThat(paper.indexOf("## Officers' view")).isBetween(paper.indexOf("## Summary"),
+                paper.indexOf("## Consultation record"));
     }
 
     @Test
@@ -46,13 +100,15 @@ class MarkdownReportTest {
         assertThat(markdown).contains("""
                 | Option | All consultees | District councils | Key partners |
                 | --- | ---: | ---: | ---: |
-                | Model A | 1 | 0 | 1 |
-                | Model B | 1 | 1 | 0 |
-                | Model C \\| county-wide | 0 | 0 | 0 |
-                | Other | 1 | 1 | 0 |
+                | Model A | 1 (33%) | 0 (0%) | 1 (100%) |
+                | Model B | 1 (33%) | 1 (50%) | 0 (0%) |
+                | Model C \\| county-wide | 0 (0%) | 0 (0%) | 0 (0%) |
+                | Other | 1 (33%) | 1 (50%) | 0 (0%) |
                 """);
         assertThat(markdown).contains("""
                 ### Other answers
+
+                #### District councils
 
                 **Charnwood Borough Council** (District councils)
 
@@ -82,11 +138,17 @@ class MarkdownReportTest {
     }
 
     @Test
-    void listsNonRespondentsMarkingRequiredOnes() {
+    void listsNonRespondentsByGroupMarkingRequiredOnesWithTheirChase() {
         assertThat(markdown).contains("""
                 ## Non-respondents
 
-                - **Required** Melton Borough Council (District councils)
+                ### District councils (required)
+
+                - **Required** Melton Borough Council (District councils) — Chased 27 April 2007 at 11:59pm: \
+                Will write by letter
+
+                ### Key partners
+
                 - Arts Council East Midlands (Key partners)
                 """);
     }
@@ -97,6 +159,8 @@ class MarkdownReportTest {
 
         assertThat(markdown.indexOf("## Annex: late responses")).isGreaterThan(markdown.indexOf("## Non-respondents"));
         assertThat(annex).contains("### Arts Council East Midlands (Key partners)")
+                .contains("not counted in any figure above: Arts Council East Midlands (version 1), "
+                        + "Blaby District Council (version 3).")
                 .contains("Received 1 May 2007 at 12:59am, version 1.")
                 .contains("> Other: Regional hub")
                 .contains("### Blaby District Council (District councils)")

@@ -1,0 +1,26 @@
+package org.consultflow.report.evidence;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class EvidenceController {
+
+    private final EvidencePack pack;
+
+    EvidenceController(EvidencePack pack) {
+        this.pack = pack;
+    }
+
+    @GetMapping(path = "/api/consultations/{key}/evidence", produces = "application/zip")
+    ResponseEntity<byte[]> evidence(@PathVariable String key) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(key + "-evidence.zip").build().toString())
+                .body(pack.zip(key));
+    }
+}

@@ -1,0 +1,50 @@
+package org.consultflow.report.evidence;
+
+import org.consultflow.consultation.Round;
+import org.consultflow.report.ApprovedReports.Approved;
+
+/**
+ * What the pack holds and what it cannot hold, in words for whoever examines it. It names no time of making, so that
+ * it does not change the pack's bytes.
+ */
+final class EvidenceReadme {
+
+    private EvidenceReadme() {}
+
+    static String text(Round round, Approved approved) {
+        return """
+                # Evidence pack: %s
+
+                Round `%s`. Every file below is listed in `manifest.json` with its SHA-256; check one with
+                `sha256sum <file>`. The same round gives the same pack, byte for byte, until something about it changes.
+
+                - `definition.json`: the definition exactly as stored when the round started.
+                - `responses/<consultee>/v<n>.json`: every version of every response, with its channel (web form,
+                  partner system, letter, email, phone), who sent it, when it was submitted (this decides whether it
+                  was on time) and when it was recorded.
+                - `timelines/<consultee>.json`: each consultee's part in time order: invited, reminded, chased (with the
+                  outcome), responded (on time or late), mail that could not be delivered. ConsultFlow keeps the number
+                  of reminders sent to a consultee and the time of the last one, not the time of each.
+                - `audit.json`: every coordinator and admin action on the round, with who and when.
+                %s
+                ## What is not here: the mails sent
+
+                ConsultFlow does not keep a log of the mails it sends (recipient, subject, time, Message-ID), so this
+                pack cannot list them. What is kept is above: invitations and reminders in the timelines, undeliverable
+                mail there too. Each mail's Message-ID is derived from the round, the consultee and the mail's purpose,
+                so a copy found in a mailbox can be matched to its place in the round.
+                """.formatted(round.definition().title(), round.key(), report(round, approved));
+    }
+
+    private static String report(Round round, Approved approved) {
+        if (approved == null) {
+            return "\nThe report is not approved yet, so the pack holds no report; it holds the approved report in"
+                    + " every format once it is.\n";
+        }
+        return """
+                - `report/`: the approved report, version %d, in every format (HTML, PDF, Word, Markdown, JSON, CSV),
+                  the very bytes frozen at approval on %s; `report/approval.json` gives its version, time and the
+                  SHA-256 of its data (the JSON file).
+                """.formatted(approved.version(), approved.approvedAt());
+    }
+}
