@@ -5,6 +5,7 @@ import org.consultflow.report.draft.Report;
 import java.util.List;
 
 import org.consultflow.consultation.RoundStatus;
+import org.consultflow.consultation.Rounds;
 import org.consultflow.platform.Audit;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -19,18 +20,20 @@ import org.springframework.web.server.ResponseStatusException;
 class ReportCommentary {
 
     private final ReportDrafting drafting;
+    private final Rounds rounds;
     private final CommentarySections sections;
     private final Audit audit;
 
-    ReportCommentary(ReportDrafting drafting, CommentarySections sections, Audit audit) {
+    ReportCommentary(ReportDrafting drafting, Rounds rounds, CommentarySections sections, Audit audit) {
         this.drafting = drafting;
+        this.rounds = rounds;
         this.sections = sections;
         this.audit = audit;
     }
 
     @Transactional
     void set(String roundKey, List<Report.Commentary> commentary) {
-        var round = drafting.lock(roundKey);
+        var round = rounds.lock(roundKey);
         if (round.status() == RoundStatus.APPROVED) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "The report of round '" + roundKey
                     + "' is approved; its commentary can no longer change");
