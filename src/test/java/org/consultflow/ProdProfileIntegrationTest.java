@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,13 +24,16 @@ import org.springframework.test.util.TestSocketUtils;
 /**
  * The packaged jar in the {@code prod} profile, set up only through the environment variables the README and the
  * Helm chart give it, against PostgreSQL, a KRaft broker and an SMTP relay: it answers its probes on the management
- * port, keeps metrics off the public one, runs a round, and its metrics follow the round.
+ * port, keeps metrics off the public one, runs a round, its metrics follow the round, and its JSON log lines name the
+ * round and consultee they are about but never a personal link.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProdProfileIntegrationTest {
 
     static final String PASSWORD = "Tr1cky-Horse-Battery-91";
     static final String KEY = "prod-round";
+    static final Path LOG = Path.of("target", "app-prod.log");
+    static final Pattern PERSONAL_LINK = Pattern.compile("/respond/[A-Za-z0-9_-]{20,}");
 
     OutsideServices outside;
     final int management = TestSocketUtils.findAvailableTcpPort();
@@ -69,7 +77,9 @@ class ProdProfileIntegrationTest {
     }
 
     @Test
-    void answersItsProbesRunsARoundAndItsMetricsFollow() throws Exception {
+    void answersItsProbesRunsARoundAndItsMetricsFollowAndItsLogsNameTheRoundButNoLink() throws Exception {
+        // AppProcess appends: only this run's lines may count.
+        Files.deleteIfExists(LOG);
         try (var app = new AppProcess("prod", environment, management)) {
             app.start();
             assertThat(outside.status(managementUrl("/actuator/health/liveness"))).isEqualTo(200);
@@ -80,14 +90,35 @@ class ProdProfileIntegrationTest {
             var started = outside.start(app, OutsideServices.seed(KEY), "?rehearsal=PT10M", "coordinator:" + PASSWORD);
             assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
             await().atMost(Duration.ofSeconds(60)).until(() -> outside.mails("Invitation").size() == 20);
-            assertThat(outside.mails("Invitation").get(0).getContent().toString() + body(outside))
-                    .contains("https://consult.example.org/respond/");
+            var invitation = outside.mails("Invitation").get(0).getContent().toString() + body(outside);
+            var link = PERSONAL_LINK.matcher(invitation);
+            assertThat(link.find()).as(invitation).isTrue();
+            assertThat(invitation).contains("https://consult.example.org/respond/");
+            // A consultee opens their link: nothing that handles the request may write it to the log.
+            assertThat(outside.status(app, link.group())).isEqualTo(200);
 
             outside.publish(KEY, "/partner", "prod-1", KEY, "blaby", Map.of("preference", "b"));
             await().atMost(Duration.ofSeconds(60)).until(() -> metric("consultflow_invitations_sent_total") == 20
                     && metric("consultflow_responses_recorded_total") == 1
                     && metric("consultflow_rounds{status=\"OPEN\"}") == 1);
         }
+        var log = Files.readString(LOG);
+        assertThat(jsonLines(log)).filteredOn(line -> KEY.equals(line.path("roundKey").asText()))
+                .as("consultees named in the JSON log lines about the round")
+                .extracting(line -> line.path("consulteeId").asText()).contains("blaby");
+        assertThat(PERSONAL_LINK.matcher(log).results().map(match -> match.group()).toList())
+                .as("personal links in the log").isEmpty();
+    }
+
+    private static List<JsonNode> jsonLines(String log) {
+        var json = new ObjectMapper();
+        return log.lines().filter(line -> line.startsWith("{")).map(line -> {
+            try {
+                return json.readTree(line);
+            } catch (Exception notJson) {
+                return json.createObjectNode();
+            }
+        }).toList();
     }
 
     private String body(OutsideServices outside) throws Exception {

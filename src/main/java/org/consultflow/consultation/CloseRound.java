@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.consultflow.platform.LogContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +28,10 @@ class CloseRound implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var key = (String) execution.getVariable("roundKey");
-        var now = clock.instant();
-        rounds.close(key, now);
-        events.publishEvent(new RoundClosed(key, now, rounds.get(key).schedule().deadline()));
+        try (var context = LogContext.of(key)) {
+            var now = clock.instant();
+            rounds.close(key, now);
+            events.publishEvent(new RoundClosed(key, now, rounds.get(key).schedule().deadline()));
+        }
     }
 }

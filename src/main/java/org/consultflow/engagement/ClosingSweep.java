@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.camunda.bpm.engine.RuntimeService;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.consultflow.consultation.Rounds;
+import org.consultflow.platform.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,13 +40,15 @@ class ClosingSweep {
     @SchedulerLock(name = "closing-sweep", lockAtMostFor = "PT1M")
     public void sweep() {
         for (var roundKey : rounds.closedSince(clock.instant().minus(Duration.ofDays(7)))) {
-            int closed;
-            do {
-                closed = transactions.execute(status -> closeBatch(roundKey));
-                if (closed > 0) {
-                    log.info("Round {}: told {} engagement(s) that the round has closed", roundKey, closed);
-                }
-            } while (closed == BATCH);
+            try (var context = LogContext.of(roundKey)) {
+                int closed;
+                do {
+                    closed = transactions.execute(status -> closeBatch(roundKey));
+                    if (closed > 0) {
+                        log.info("Round {}: told {} engagement(s) that the round has closed", roundKey, closed);
+                    }
+                } while (closed == BATCH);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import org.consultflow.notification.Invitation;
 import org.consultflow.notification.MailKey;
 import org.consultflow.notification.Mails;
 import org.consultflow.notification.UndeliverableMailException;
+import org.consultflow.platform.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,29 +46,31 @@ class SendInvitation implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var roundKey = (String) execution.getVariable("roundKey");
         var consulteeId = (String) execution.getVariable("consulteeId");
-        var round = rounds.get(roundKey);
-        if (!round.isOpen()) {
-            // Queued behind a large round that closed first: an invitation to a closed round would mislead.
-            log.warn("Round {} closed before the invitation to {} went out; not sent", roundKey, consulteeId);
-            return;
+        try (var context = LogContext.of(roundKey, consulteeId)) {
+            var round = rounds.get(roundKey);
+            if (!round.isOpen()) {
+                // Queued behind a large round that closed first: an invitation to a closed round would mislead.
+                log.warn("Round {} closed before the invitation to {} went out; not sent", roundKey, consulteeId);
+                return;
+            }
+            var definition = round.definition();
+            var consultee = definition.consultee(consulteeId).orElseThrow();
+            var to = consultee.contact().email();
+            var now = clock.instant();
+            try {
+                mails.send(MailKey.invitation(roundKey, consulteeId), new Invitation(to, consultee.contact().name(),
+                        consultee.organisation(), definition.title(), definition.summary(),
+                        definition.documents().stream().map(d -> new DocumentLink(d.title(), d.url())).toList(),
+                        round.localDeadline(), links.url(roundKey, consulteeId),
+                        definition.coordinator().name(), definition.coordinator().email()));
+            } catch (UndeliverableMailException e) {
+                // Retrying cannot help; the coordinator sees why and can still record a response by letter or phone.
+                log.warn("Invitation to {} cannot be delivered: {}", consulteeId, e.reason());
+                engagements.mailFailed(roundKey, consulteeId, now, "Invitation to " + to + ": " + e.reason());
+                return;
+            }
+            engagements.invited(engagements.get(roundKey, consulteeId), now);
+            events.publishEvent(new InvitationSent(roundKey, consulteeId, now));
         }
-        var definition = round.definition();
-        var consultee = definition.consultee(consulteeId).orElseThrow();
-        var to = consultee.contact().email();
-        var now = clock.instant();
-        try {
-            mails.send(MailKey.invitation(roundKey, consulteeId), new Invitation(to, consultee.contact().name(),
-                    consultee.organisation(), definition.title(), definition.summary(),
-                    definition.documents().stream().map(d -> new DocumentLink(d.title(), d.url())).toList(),
-                    round.localDeadline(), links.url(roundKey, consulteeId),
-                    definition.coordinator().name(), definition.coordinator().email()));
-        } catch (UndeliverableMailException e) {
-            // Retrying cannot help; the coordinator sees why and can still record a response by letter or phone.
-            log.warn("Invitation to {} cannot be delivered: {}", consulteeId, e.reason());
-            engagements.mailFailed(roundKey, consulteeId, now, "Invitation to " + to + ": " + e.reason());
-            return;
-        }
-        engagements.invited(engagements.get(roundKey, consulteeId), now);
-        events.publishEvent(new InvitationSent(roundKey, consulteeId, now));
     }
 }

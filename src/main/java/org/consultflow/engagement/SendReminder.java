@@ -9,6 +9,7 @@ import org.consultflow.notification.MailKey;
 import org.consultflow.notification.Mails;
 import org.consultflow.notification.Reminder;
 import org.consultflow.notification.UndeliverableMailException;
+import org.consultflow.platform.LogContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -41,33 +42,35 @@ class SendReminder implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var roundKey = (String) execution.getVariable("roundKey");
         var consulteeId = (String) execution.getVariable("consulteeId");
-        var round = rounds.get(roundKey);
-        var engagement = engagements.get(roundKey, consulteeId);
-        var slot = EngagementSchedule.pendingSlot(round, engagement);
-        var now = clock.instant();
-        var due = EngagementSchedule.dueTimes(round);
-        if (slot.isEmpty() || due.get(slot.getAsInt()).isAfter(now)) {
-            return;
+        try (var context = LogContext.of(roundKey, consulteeId)) {
+            var round = rounds.get(roundKey);
+            var engagement = engagements.get(roundKey, consulteeId);
+            var slot = EngagementSchedule.pendingSlot(round, engagement);
+            var now = clock.instant();
+            var due = EngagementSchedule.dueTimes(round);
+            if (slot.isEmpty() || due.get(slot.getAsInt()).isAfter(now)) {
+                return;
+            }
+            // Several slots may have passed at once (the engine was down): one reminder covers them all.
+            var next = slot.getAsInt();
+            while (next < due.size() && !due.get(next).isAfter(now)) {
+                next++;
+            }
+            var definition = round.definition();
+            var consultee = definition.consultee(consulteeId).orElseThrow();
+            var number = engagement.remindersSent() + 1;
+            var to = consultee.contact().email();
+            try {
+                mails.send(MailKey.reminder(roundKey, consulteeId, number), new Reminder(to, consultee.contact().name(),
+                        consultee.organisation(), definition.title(), round.localDeadline(),
+                        links.url(roundKey, consulteeId), definition.coordinator().name(),
+                        definition.coordinator().email(), number));
+            } catch (UndeliverableMailException e) {
+                engagements.reminderUndeliverable(engagement, next, now, "Reminder to " + to + ": " + e.reason());
+                return;
+            }
+            engagements.reminderSent(engagement, next, now);
+            events.publishEvent(new ReminderSent(roundKey, consulteeId, number, now));
         }
-        // Several slots may have passed at once (the engine was down): one reminder covers them all.
-        var next = slot.getAsInt();
-        while (next < due.size() && !due.get(next).isAfter(now)) {
-            next++;
-        }
-        var definition = round.definition();
-        var consultee = definition.consultee(consulteeId).orElseThrow();
-        var number = engagement.remindersSent() + 1;
-        var to = consultee.contact().email();
-        try {
-            mails.send(MailKey.reminder(roundKey, consulteeId, number), new Reminder(to, consultee.contact().name(),
-                    consultee.organisation(), definition.title(), round.localDeadline(),
-                    links.url(roundKey, consulteeId), definition.coordinator().name(),
-                    definition.coordinator().email(), number));
-        } catch (UndeliverableMailException e) {
-            engagements.reminderUndeliverable(engagement, next, now, "Reminder to " + to + ": " + e.reason());
-            return;
-        }
-        engagements.reminderSent(engagement, next, now);
-        events.publishEvent(new ReminderSent(roundKey, consulteeId, number, now));
     }
 }

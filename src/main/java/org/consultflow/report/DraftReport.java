@@ -3,6 +3,7 @@ package org.consultflow.report;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.consultflow.consultation.Rounds;
+import org.consultflow.platform.LogContext;
 import org.springframework.stereotype.Component;
 
 /** "Draft report": tallies every recorded response as it stands at closing and keeps the draft. */
@@ -19,8 +20,11 @@ class DraftReport implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var round = rounds.lock((String) execution.getVariable("roundKey"));
-        drafting.draft(round);
-        rounds.reportDrafted(round.key());
+        var roundKey = (String) execution.getVariable("roundKey");
+        try (var context = LogContext.of(roundKey)) {
+            var round = rounds.lock(roundKey);
+            drafting.draft(round);
+            rounds.reportDrafted(round.key());
+        }
     }
 }

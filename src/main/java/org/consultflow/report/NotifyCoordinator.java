@@ -7,6 +7,7 @@ import org.consultflow.notification.MailKey;
 import org.consultflow.notification.Mails;
 import org.consultflow.notification.ReportReady;
 import org.consultflow.notification.UndeliverableMailException;
+import org.consultflow.platform.LogContext;
 import org.consultflow.platform.PublicLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,18 +33,22 @@ class NotifyCoordinator implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var round = rounds.get((String) execution.getVariable("roundKey"));
-        var report = reports.find(round.key()).orElseThrow();
-        var coordinator = round.definition().coordinator();
-        try {
-            mails.send(MailKey.reportReady(round.key(), reports.version(round.key())),
-                    new ReportReady(coordinator.email(), coordinator.name(), round.definition().title(),
-                            links.baseUrl() + "/api/consultations/" + round.key() + "/report",
-                            report.responseRate().invited(), report.responseRate().responded(), report.late().size()));
-        } catch (UndeliverableMailException e) {
-            // The review task waits in the console whether or not the mail arrives; retrying cannot deliver it.
-            log.warn("Draft report of {} is ready but the coordinator cannot be told by mail: {}", round.key(),
-                    e.reason());
+        var roundKey = (String) execution.getVariable("roundKey");
+        try (var context = LogContext.of(roundKey)) {
+            var round = rounds.get(roundKey);
+            var report = reports.find(round.key()).orElseThrow();
+            var coordinator = round.definition().coordinator();
+            try {
+                mails.send(MailKey.reportReady(round.key(), reports.version(round.key())),
+                        new ReportReady(coordinator.email(), coordinator.name(), round.definition().title(),
+                                links.baseUrl() + "/api/consultations/" + round.key() + "/report",
+                                report.responseRate().invited(), report.responseRate().responded(),
+                                report.late().size()));
+            } catch (UndeliverableMailException e) {
+                // The review task waits in the console whether or not the mail arrives; retrying cannot deliver it.
+                log.warn("Draft report of {} is ready but the coordinator cannot be told by mail: {}", round.key(),
+                        e.reason());
+            }
         }
     }
 }

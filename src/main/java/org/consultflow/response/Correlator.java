@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.consultflow.engagement.Engagement;
 import org.consultflow.engagement.Engagements;
+import org.consultflow.platform.LogContext;
 import org.consultflow.response.Responses.Correlation;
 import org.consultflow.response.Responses.Pending;
 import org.slf4j.Logger;
@@ -56,14 +57,16 @@ class Correlator {
     void correlatePending() {
         var now = clock.instant();
         for (var pending : responses.duePending(now, settings.batch())) {
-            if (responses.claim(pending, now.plus(CLAIM))) {
-                try {
-                    correlate(pending);
-                } catch (RuntimeException e) {
-                    // Whatever went wrong with this one, the others in the batch still get their turn.
-                    log.warn("Response {} for {}:{} could not be handed over yet: {}", pending.eventId(),
-                            pending.roundKey(), pending.consulteeId(), e.toString());
-                    retryLater(pending, e.toString());
+            try (var context = LogContext.of(pending.roundKey(), pending.consulteeId())) {
+                if (responses.claim(pending, now.plus(CLAIM))) {
+                    try {
+                        correlate(pending);
+                    } catch (RuntimeException e) {
+                        // Whatever went wrong with this one, the others in the batch still get their turn.
+                        log.warn("Response {} for {}:{} could not be handed over yet: {}", pending.eventId(),
+                                pending.roundKey(), pending.consulteeId(), e.toString());
+                        retryLater(pending, e.toString());
+                    }
                 }
             }
         }

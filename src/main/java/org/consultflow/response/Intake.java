@@ -14,6 +14,7 @@ import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import org.consultflow.consultation.Definition;
 import org.consultflow.consultation.Rounds;
+import org.consultflow.platform.LogContext;
 import org.consultflow.platform.OwnSources;
 import org.consultflow.platform.Text;
 import org.slf4j.Logger;
@@ -75,33 +76,36 @@ class Intake {
         var event = parse(record.value());
         var source = event.getSource().toString();
         var submitted = data(event);
-        var round = rounds.find(submitted.roundKey())
-                .orElseThrow(() -> new RejectedEvent("unknown round '" + submitted.roundKey() + "'"));
-        var problems = ResponseCheck.problems(round.definition(), submitted);
-        if (!problems.isEmpty()) {
-            throw new RejectedEvent(String.join("; ", problems));
-        }
-        var channel = authorise(event, source, submitted, round.definition());
-        // ConsultFlow's own events carry the signed time the form or console accepted them; partners' the broker's.
-        var submittedAt = channel == Channel.PARTNER || submitted.submittedAt() == null
-                ? (record.brokerTime() != null ? record.brokerTime() : clock.instant())
-                : submitted.submittedAt().toInstant();
-        var payload = new String(record.value(), StandardCharsets.UTF_8);
-        if (Text.forbiddenCharacter(payload, true) != null) {
-            throw new RejectedEvent("the record holds a control character outside its JSON values");
-        }
-        try {
-            var response = inbox.record(new Inbox.Accepted(source, event.getId(), channel, payload, submitted, submittedAt));
-            log.info("Recorded response {} from {} v{} for {}:{}{}", event.getId(), source, response.version(),
-                    response.roundKey(), response.consulteeId(), response.late() ? " (late)" : "");
-            return response.late() ? Outcome.LATE : Outcome.RECORDED;
-        } catch (DuplicateKeyException e) {
-            if (!responses.knows(source, event.getId())) {
-                // Some other key clashed: not a duplicate, so never dropped; the caller tries again.
-                throw new RetryLater("response " + event.getId() + " could not be recorded yet");
+        try (var context = LogContext.of(submitted.roundKey(), submitted.consulteeId())) {
+            var round = rounds.find(submitted.roundKey())
+                    .orElseThrow(() -> new RejectedEvent("unknown round '" + submitted.roundKey() + "'"));
+            var problems = ResponseCheck.problems(round.definition(), submitted);
+            if (!problems.isEmpty()) {
+                throw new RejectedEvent(String.join("; ", problems));
             }
-            log.info("Ignored duplicate event {} from {}", event.getId(), source);
-            return Outcome.DUPLICATE;
+            var channel = authorise(event, source, submitted, round.definition());
+            // ConsultFlow's own events carry the signed time the form or console accepted them; partners' the broker's.
+            var submittedAt = channel == Channel.PARTNER || submitted.submittedAt() == null
+                    ? (record.brokerTime() != null ? record.brokerTime() : clock.instant())
+                    : submitted.submittedAt().toInstant();
+            var payload = new String(record.value(), StandardCharsets.UTF_8);
+            if (Text.forbiddenCharacter(payload, true) != null) {
+                throw new RejectedEvent("the record holds a control character outside its JSON values");
+            }
+            try {
+                var response = inbox.record(
+                        new Inbox.Accepted(source, event.getId(), channel, payload, submitted, submittedAt));
+                log.info("Recorded response {} from {} v{} for {}:{}{}", event.getId(), source, response.version(),
+                        response.roundKey(), response.consulteeId(), response.late() ? " (late)" : "");
+                return response.late() ? Outcome.LATE : Outcome.RECORDED;
+            } catch (DuplicateKeyException e) {
+                if (!responses.knows(source, event.getId())) {
+                    // Some other key clashed: not a duplicate, so never dropped; the caller tries again.
+                    throw new RetryLater("response " + event.getId() + " could not be recorded yet");
+                }
+                log.info("Ignored duplicate event {} from {}", event.getId(), source);
+                return Outcome.DUPLICATE;
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.consultflow.response;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.consultflow.platform.LogContext;
 import org.springframework.stereotype.Component;
 
 /** "Send acknowledgement": the receipt for the version just correlated to the engagement. */
@@ -16,7 +17,10 @@ class SendAcknowledgement implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        receipts.send((String) execution.getVariable("roundKey"), (String) execution.getVariable("consulteeId"),
-                ((Number) execution.getVariable("responseVersion")).intValue());
+        var roundKey = (String) execution.getVariable("roundKey");
+        var consulteeId = (String) execution.getVariable("consulteeId");
+        try (var context = LogContext.of(roundKey, consulteeId)) {
+            receipts.send(roundKey, consulteeId, ((Number) execution.getVariable("responseVersion")).intValue());
+        }
     }
 }

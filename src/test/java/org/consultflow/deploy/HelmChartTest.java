@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
+import org.consultflow.platform.ExportedMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,7 +31,9 @@ class HelmChartTest {
 
     static final Path CHART = Path.of("helm");
     static final Path PRODUCTION = CHART.resolve("ci/production-values.yaml");
+    static final Path DASHBOARD = CHART.resolve("dashboards/consultflow.json");
     static final YAMLMapper YAML = new YAMLMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     /** What application-prod.yaml and the README's "Configure it" say production reads. */
     static final List<String> PROD_VARIABLES = List.of("SPRING_PROFILES_ACTIVE", "CONSULTFLOW_DB_URL",
@@ -68,6 +72,7 @@ class HelmChartTest {
 
         assertThat(release.kinds()).contains("Ingress", "HorizontalPodAutoscaler", "ServiceMonitor", "NetworkPolicy",
                 "PrometheusRule").doesNotContain("Secret");
+        assertThat(release.dashboard().at("/metadata/namespace").asText()).isEqualTo("monitoring");
         assertThat(release.all("Ingress")).hasSize(2);
         // The autoscaler owns the replica count, so an upgrade does not reset it.
         assertThat(release.deployment().path("spec").has("replicas")).isFalse();
@@ -89,6 +94,43 @@ class HelmChartTest {
         assertThat(responses.at("/spec/ingressClassName").asText()).isEqualTo("nginx-public");
         assertThat(responses.at("/spec/rules/0/http/paths").findValuesAsText("path"))
                 .containsExactly("/respond", "/webjars", "/scripts", "/assets");
+    }
+
+    @Test
+    void shipsTheGrafanaDashboardForTheSidecarOnlyWhenAskedTo() throws IOException {
+        var shipped = JSON.readTree(DASHBOARD.toFile());
+        var dashboard = render(template -> template.set("metrics.grafanaDashboard.enabled", true)).dashboard();
+
+        assertThat(render(template -> template).all("ConfigMap")).hasSize(1);
+        assertThat(dashboard.at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
+        assertThat(dashboard.at("/metadata/namespace").asText()).isEqualTo("consult");
+        assertThat(JSON.readTree(dashboard.at("/data/consultflow.json").asText())).isEqualTo(shipped);
+        assertThat(shipped.path("title").asText()).isEqualTo("ConsultFlow");
+    }
+
+    @Test
+    void dashboardGraphsEveryFigureConsultFlowExportsAndNothingItDoesNot() throws IOException {
+        var shipped = JSON.readTree(DASHBOARD.toFile());
+        var queried = new TreeSet<String>();
+        shipped.findValuesAsText("expr").forEach(expr -> queried.addAll(metricNames(expr)));
+        var variable = Pattern.compile("label_values\\((\\w+)");
+        shipped.at("/templating/list").findValuesAsText("definition")
+                .forEach(query -> variable.matcher(query).results().forEach(match -> queried.add(match.group(1))));
+
+        assertThat(queried).containsExactlyInAnyOrderElementsOf(ExportedMetrics.names());
+    }
+
+    /**
+     * The metric names in a PromQL expression: what is left once strings, label matchers, ranges and grouping clauses
+     * are gone, and is not a function (followed by a parenthesis) or a number.
+     */
+    static Set<String> metricNames(String expr) {
+        var bare = expr.replaceAll("\"[^\"]*\"", "").replaceAll("\\{[^}]*\\}", "").replaceAll("\\[[^]]*\\]", "")
+                .replaceAll("\\b(by|without)\\s*\\([^)]*\\)", "");
+        var names = new TreeSet<String>();
+        Pattern.compile("\\b[a-zA-Z_:][\\w:]*\\b(?!\\s*\\()").matcher(bare).results()
+                .forEach(match -> names.add(match.group()));
+        return names;
     }
 
     @Test
@@ -274,8 +316,19 @@ class HelmChartTest {
             return deployment().at("/spec/template/spec/containers/0");
         }
 
+        /** The application's settings, not the dashboard's ConfigMap. */
         JsonNode configMap() {
-            return one("ConfigMap").path("data");
+            var settings = all("ConfigMap").stream()
+                    .filter(map -> !map.at("/metadata/labels").has("grafana_dashboard")).toList();
+            assertThat(settings).as("ConfigMap").hasSize(1);
+            return settings.get(0).path("data");
+        }
+
+        JsonNode dashboard() {
+            var dashboards = all("ConfigMap").stream()
+                    .filter(map -> map.at("/metadata/labels").has("grafana_dashboard")).toList();
+            assertThat(dashboards).as("dashboard ConfigMap").hasSize(1);
+            return dashboards.get(0);
         }
 
         String podAnnotation(String name) {
