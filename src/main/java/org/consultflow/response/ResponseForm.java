@@ -1,5 +1,6 @@
 package org.consultflow.response;
 
+import java.time.Clock;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,6 +9,7 @@ import org.consultflow.consultation.Round;
 import org.consultflow.consultation.Rounds;
 import org.consultflow.engagement.PersonalLinks;
 import org.consultflow.notification.Deadlines;
+import org.consultflow.response.Drafts.Draft;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,53 +22,91 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * The consultee's personal-link pages: the form, prefilled with the version that counts, and the confirmation.
- * The token is the consultee's only credential, so it appears in URLs and nowhere else, not even in logs.
+ * The consultee's personal-link pages: the form (showing a saved draft, else the version that counts), saving for
+ * later, sending, and a printable copy. The token is the consultee's only credential, so it appears in URLs and
+ * nowhere else, not even in logs.
  */
 @Controller
 @RequestMapping("/respond")
 class ResponseForm {
 
+    static final String SAVE = "save";
+
     private final PersonalLinks links;
     private final Rounds rounds;
     private final Responses responses;
+    private final Drafts drafts;
     private final ResponseFormSender sender;
+    private final Clock clock;
 
-    ResponseForm(PersonalLinks links, Rounds rounds, Responses responses, ResponseFormSender sender) {
+    ResponseForm(PersonalLinks links, Rounds rounds, Responses responses, Drafts drafts, ResponseFormSender sender,
+            Clock clock) {
         this.links = links;
         this.rounds = rounds;
         this.responses = responses;
+        this.drafts = drafts;
         this.sender = sender;
+        this.clock = clock;
     }
 
-    private record Link(String token, Round round, Consultee consultee) {}
+    record Link(String token, Round round, Consultee consultee) {
+
+        String roundKey() {
+            return round.key();
+        }
+
+        String consulteeId() {
+            return consultee.id();
+        }
+    }
 
     @GetMapping("/{token}")
     String show(@PathVariable String token, Model model) {
         var link = resolve(token);
-        var values = responses.latest(link.round().key(), link.consultee().id())
-                .map(latest -> ResponseFormAnswers.prefill(link.round().definition(), latest))
-                .orElse(Map.of());
-        return form(link, values, Map.of(), model);
+        var activity = LinkActivity.of(link, responses, drafts);
+        return form(link, activity.values(link.round().definition()), Map.of(), model);
     }
 
     @PostMapping("/{token}")
-    String send(@PathVariable String token, @RequestParam Map<String, String> form, Model model,
-            HttpServletResponse http) {
+    String send(@PathVariable String token, @RequestParam Map<String, String> form,
+            @RequestParam(name = "action", defaultValue = "send") String action, Model model, HttpServletResponse http) {
         var link = resolve(token);
+        if (SAVE.equals(action)) {
+            return save(link, form, model, http);
+        }
         var filled = ResponseFormAnswers.read(link.round().definition(), form);
         if (!filled.valid()) {
             http.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(link, form, filled.problems(), model);
         }
         try {
-            sender.send(link.round().key(), link.consultee().id(), filled);
+            sender.send(link.roundKey(), link.consulteeId(), filled);
         } catch (ResponseFormSender.NotSent e) {
             http.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             model.addAttribute("notSent", true);
             return form(link, form, Map.of(), model);
         }
+        // Sent answers replace the draft: showing the draft again would look as if they had not gone.
+        drafts.discard(link.roundKey(), link.consulteeId());
         return "redirect:/respond/" + token + "/sent";
+    }
+
+    private String save(Link link, Map<String, String> form, Model model, HttpServletResponse http) {
+        var kept = DraftFields.read(link.round().definition(), form);
+        if (!kept.valid()) {
+            http.setStatus(HttpStatus.BAD_REQUEST.value());
+            return form(link, form, kept.problems(), model);
+        }
+        drafts.save(link.roundKey(), link.consulteeId(), new Draft(kept.fields(), kept.savedBy(), clock.instant()));
+        return "redirect:/respond/" + link.token() + "/saved";
+    }
+
+    @GetMapping("/{token}/saved")
+    String saved(@PathVariable String token, Model model) {
+        var link = resolve(token);
+        about(link, model);
+        model.addAttribute("activity", LinkActivity.of(link, responses, drafts));
+        return "respond/saved";
     }
 
     @GetMapping("/{token}/sent")
@@ -74,6 +114,18 @@ class ResponseForm {
         var link = resolve(token);
         about(link, model);
         return "respond/sent";
+    }
+
+    /** The version that counts, laid out to read or print; the form itself prints poorly with its empty fields. */
+    @GetMapping("/{token}/copy")
+    String copy(@PathVariable String token, Model model) {
+        var link = resolve(token);
+        about(link, model);
+        var activity = LinkActivity.of(link, responses, drafts);
+        model.addAttribute("activity", activity);
+        model.addAttribute("answers", activity.counted() == null ? java.util.List.of()
+                : Receipts.copy(link.round().definition(), activity.counted().response().answers()));
+        return "respond/copy";
     }
 
     /** A mangled link (cut short, extra characters) gets the same page as an unknown one, not a JSON error. */
@@ -99,8 +151,9 @@ class ResponseForm {
         model.addAttribute("other", ResponseFormAnswers.OTHER);
         model.addAttribute("nameField", ResponseFormAnswers.NAME);
         model.addAttribute("emailField", ResponseFormAnswers.EMAIL);
-        responses.latest(link.round().key(), link.consultee().id()).ifPresent(latest -> model.addAttribute(
-                "respondedAt", Deadlines.format(latest.recordedAt().atZone(definition.timezone()))));
+        model.addAttribute("maxText", ResponseFormAnswers.MAX_TEXT);
+        model.addAttribute("save", SAVE);
+        model.addAttribute("activity", LinkActivity.of(link, responses, drafts));
         return "respond/form";
     }
 
