@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,6 +22,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.consultflow.engagement.PersonalLinks;
+import org.consultflow.notification.Deadlines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,9 @@ import org.openqa.selenium.By;
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=500",
         "consultflow.responses.correlate-every=PT0.2S",
-        "consultflow.engagement.closing-sweep-every=PT0.5S"})
+        "consultflow.engagement.closing-sweep-every=PT0.5S",
+        // No month's wait after approval: a link stops taking responses as soon as the report is approved.
+        "consultflow.responses.late-after-approval=PT0S"})
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf(value = "org.consultflow.Browser#installed",
@@ -172,8 +176,11 @@ class ResponsePageBrowserTest {
         assertThat(closing.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(Duration.ofSeconds(30)).until(() -> !status("browser-late").equals("OPEN"));
 
+        var closedAt = java.time.Instant.parse(coordinator().getForObject("/api/consultations/browser-late",
+                JsonNode.class).path("closedAt").asText());
         browser.open(link);
-        assertThat(browser.text()).contains("This consultation closed at")
+        assertThat(browser.text()).as("closed early: the page names when, not the deadline it had")
+                .contains("This consultation closed at " + Deadlines.format(closedAt.atZone(ZoneId.of("Europe/London"))))
                 .contains("You can still send a response: we will keep it, but it will be marked as late.");
         browser.assertAccessible("the form of a closed round");
         browser.screenshot("respond-closed");
@@ -187,6 +194,33 @@ class ResponsePageBrowserTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> consultee("browser-late", "charnwood").path("late").asBoolean());
         browser.open(link);
         assertThat(browser.find(By.id("last-sent")).getText()).contains("it was sent after the deadline, so it is marked as late");
+    }
+
+    @Test
+    void afterTheApprovedReportsLateWindowTheLinkSaysTheConsultationIsNoLongerTakingResponses() throws Exception {
+        start("browser-approved");
+        var link = linkFromInvitation("browser-approved", "melton", "paul.asfordby@example.org");
+        coordinator().exchange("/api/consultations/browser-approved/close", HttpMethod.POST, null, JsonNode.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> status("browser-approved").equals("REPORT_DRAFTED"));
+        assertThat(coordinator().exchange("/api/consultations/browser-approved/report/approval", HttpMethod.POST, null,
+                JsonNode.class).getStatusCode().is2xxSuccessful()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> status("browser-approved").equals("APPROVED"));
+
+        browser.open(link);
+        assertThat(browser.title()).startsWith("Consultation closed – ");
+        assertThat(browser.text()).contains("This consultation is no longer taking responses");
+        browser.assertAccessible("a link no longer taking responses");
+        browser.screenshot("respond-no-longer-taking-responses");
+
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        form.add("q-preference", "a");
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        var refused = rest.exchange(URI.create(link).getPath(), HttpMethod.POST, new HttpEntity<>(form, headers),
+                String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.GONE);
+        Thread.sleep(1_000);
+        assertThat(versions("browser-approved", "melton")).as("nothing was sent").isZero();
     }
 
     @Test

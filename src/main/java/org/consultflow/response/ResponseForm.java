@@ -37,15 +37,17 @@ class ResponseForm {
     private final Responses responses;
     private final Drafts drafts;
     private final ResponseFormSender sender;
+    private final ResponsePageSettings settings;
     private final Clock clock;
 
     ResponseForm(PersonalLinks links, Rounds rounds, Responses responses, Drafts drafts, ResponseFormSender sender,
-            Clock clock) {
+            ResponsePageSettings settings, Clock clock) {
         this.links = links;
         this.rounds = rounds;
         this.responses = responses;
         this.drafts = drafts;
         this.sender = sender;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -61,8 +63,11 @@ class ResponseForm {
     }
 
     @GetMapping("/{token}")
-    String show(@PathVariable String token, Model model) {
+    String show(@PathVariable String token, Model model, HttpServletResponse http) {
         var link = resolve(token);
+        if (!acceptsResponses(link)) {
+            return closed(link, model, http);
+        }
         var activity = LinkActivity.of(link, responses, drafts);
         return form(link, activity.values(link.round().definition()), Map.of(), model);
     }
@@ -71,6 +76,9 @@ class ResponseForm {
     String send(@PathVariable String token, @RequestParam Map<String, String> form,
             @RequestParam(name = "action", defaultValue = "send") String action, Model model, HttpServletResponse http) {
         var link = resolve(token);
+        if (!acceptsResponses(link)) {
+            return closed(link, model, http);
+        }
         if (SAVE.equals(action)) {
             return save(link, form, model, http);
         }
@@ -128,6 +136,21 @@ class ResponseForm {
         return "respond/copy";
     }
 
+    /** Late responses are taken until a while after the report's approval; then the link only shows what was sent. */
+    private boolean acceptsResponses(Link link) {
+        var approved = link.round().approvedAt();
+        return approved == null || clock.instant().isBefore(approved.plus(settings.lateAfterApproval()));
+    }
+
+    private String closed(Link link, Model model, HttpServletResponse http) {
+        http.setStatus(HttpStatus.GONE.value());
+        about(link, model);
+        var zone = link.round().definition().timezone();
+        model.addAttribute("approved", Deadlines.format(link.round().approvedAt().atZone(zone)));
+        model.addAttribute("activity", LinkActivity.of(link, responses, drafts));
+        return "respond/closed";
+    }
+
     /** A mangled link (cut short, extra characters) gets the same page as an unknown one, not a JSON error. */
     @GetMapping({"", "/**"})
     String elsewhere() {
@@ -163,6 +186,11 @@ class ResponseForm {
         model.addAttribute("organisation", link.consultee().organisation());
         model.addAttribute("deadline", Deadlines.format(link.round().localDeadline()));
         model.addAttribute("open", link.round().isOpen());
+        // A round closed early closed then, not at the deadline it had.
+        var round = link.round();
+        var closedAt = round.closedAt() != null && round.closedAt().isBefore(round.schedule().deadline())
+                ? round.closedAt() : round.schedule().deadline();
+        model.addAttribute("closedAt", Deadlines.format(closedAt.atZone(round.definition().timezone())));
     }
 
     private Link resolve(String token) {
