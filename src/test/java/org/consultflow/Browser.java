@@ -135,6 +135,11 @@ final class Browser implements AutoCloseable {
                 + rule.getNodes().stream().map(node -> node.getHtml()).collect(Collectors.joining(" | "));
     }
 
+    /** Renders the page as it prints (or back, with "screen"), so the print stylesheet can be checked. */
+    void media(String media) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media));
+    }
+
     /** The whole page, not only the window: what a reader of the docs should see. */
     void screenshot(String name) {
         var metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());

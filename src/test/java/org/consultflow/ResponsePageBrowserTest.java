@@ -59,8 +59,8 @@ import org.openqa.selenium.By;
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf(value = "org.consultflow.Browser#installed",
-        disabledReason = "Browser tests need Debian's Chromium: apt-get install chromium chromium-driver "
-                + "(/usr/bin/chromium and /usr/bin/chromedriver not found)")
+        disabledReason = "skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing; the browser tests use "
+                + "Debian's (apt-get install chromium chromium-driver), never a downloaded browser")
 class ResponsePageBrowserTest {
 
     static final Pattern LINK = Pattern.compile("/respond/[A-Za-z0-9_-]{43}");
@@ -165,6 +165,15 @@ class ResponsePageBrowserTest {
                 .contains("Advice and training for small groups.");
         browser.assertAccessible("the printable copy");
         browser.screenshot("respond-copy");
+        browser.media("print");
+        try {
+            assertThat(browser.find(By.className("govuk-service-navigation")).isDisplayed()).isFalse();
+            assertThat(browser.find(By.xpath("//a[normalize-space()='Go back to your answers']")).isDisplayed()).isFalse();
+            assertThat(browser.find(By.className("govuk-summary-list")).isDisplayed()).isTrue();
+            browser.screenshot("respond-copy-printed");
+        } finally {
+            browser.media("screen");
+        }
     }
 
     @Test

@@ -52,7 +52,7 @@ class SecurityConfiguration {
         var camunda = PathPatternRequestMatcher.withDefaults().matcher("/camunda/**");
         var refused = new RefusedApiRequests(problems);
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/respond/**", "/webjars/**", "/assets/**", "/scripts/**", "/styles/**", "/error",
+                        .requestMatchers("/respond/**", "/webjars/**", "/assets/**", "/scripts/**", "/error",
                                 "/actuator/health/**", "/camunda/**", "/dev/**", "/").permitAll()
                         .requestMatchers("/api/dead-letters/**").hasRole("ADMIN")
                         .requestMatchers("/api/**", "/consultations/**").hasRole("COORDINATOR")
