@@ -44,6 +44,11 @@ public class Mails {
         this.domain = from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1);
     }
 
+    /** The Message-ID the mail for this key carries, so that a reply can be traced back by its In-Reply-To. */
+    public String messageId(MailKey key) {
+        return key.messageId(domain);
+    }
+
     public void send(MailKey key, Invitation mail) {
         send(key, mail.to(), mail.contactName(), mail.coordinatorEmail(),
                 "Invitation to respond: " + mail.roundTitle(), "invitation",
