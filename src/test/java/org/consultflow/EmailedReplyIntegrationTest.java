@@ -73,6 +73,9 @@ class EmailedReplyIntegrationTest {
         var invitation = invitationTo("stephen.farrow@example.org");
         var reply = reply("stephen.farrow@example.org", "Re: " + invitation.getSubject(),
                 "We prefer model B. Our letter is attached.", invitation.getMessageID());
+        // Reply as a mail client does: to everyone the invitation names in Reply-To, the reply mailbox among them.
+        assertThat(Arrays.stream(invitation.getReplyTo()).map(a -> ((InternetAddress) a).getAddress())).contains(REPLIES);
+        reply.setRecipients(Message.RecipientType.TO, invitation.getReplyTo());
         attach(reply, "letter.pdf", "application/pdf", PDF);
         attach(reply, "appendix.pdf", "application/pdf", new byte[100 * 1024]);
         attach(reply, "setup.exe", "application/x-msdownload", new byte[10]);

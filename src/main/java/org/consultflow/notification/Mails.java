@@ -30,6 +30,7 @@ public class Mails {
 
     private final JavaMailSender sender;
     private final InternetAddress from;
+    private final InternetAddress replies;
     private final String domain;
     private final MailTemplates templates = new MailTemplates();
 
@@ -38,6 +39,8 @@ public class Mails {
         try {
             // Parsed once, so that a mistyped sender stops the start-up instead of failing every mail.
             this.from = new InternetAddress(settings.from(), true);
+            this.replies = settings.replyTo() == null || settings.replyTo().isBlank() ? null
+                    : new InternetAddress(settings.replyTo(), true);
         } catch (AddressException e) {
             throw new IllegalStateException("consultflow.mail.from is not a valid address: " + e.getMessage(), e);
         }
@@ -97,7 +100,9 @@ public class Mails {
         message.setFrom(from);
         message.setRecipient(MimeMessage.RecipientType.TO, address(to, name));
         if (replyTo != null && !replyTo.isBlank()) {
-            message.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo, true)});
+            var coordinator = new InternetAddress(replyTo, true);
+            message.setReplyTo(replies == null ? new InternetAddress[] {coordinator}
+                    : new InternetAddress[] {replies, coordinator});
         }
         message.setSubject(subject, UTF_8);
         message.setContent(alternative(body));
