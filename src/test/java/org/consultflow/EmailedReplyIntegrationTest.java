@@ -76,6 +76,9 @@ class EmailedReplyIntegrationTest {
         // Reply as a mail client does: to everyone the invitation names in Reply-To, the reply mailbox among them.
         assertThat(Arrays.stream(invitation.getReplyTo()).map(a -> ((InternetAddress) a).getAddress())).contains(REPLIES);
         reply.setRecipients(Message.RecipientType.TO, invitation.getReplyTo());
+        // A client's clock (or a sender) may claim any date; the mailbox's own receipt time is what counts.
+        var sent = java.time.Instant.now();
+        reply.setSentDate(java.util.Date.from(sent.minus(Duration.ofDays(1))));
         attach(reply, "letter.pdf", "application/pdf", PDF);
         attach(reply, "appendix.pdf", "application/pdf", new byte[100 * 1024]);
         attach(reply, "setup.exe", "application/x-msdownload", new byte[10]);
@@ -108,6 +111,11 @@ class EmailedReplyIntegrationTest {
                 Map.of("answers", Map.of("preference", "b")), JsonNode.class);
         assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(Duration.ofSeconds(30)).until(() -> channels("replies-matched", "blaby").equals("EMAIL"));
+        assertThat(jdbc.sql("select submitted_at from response where round_key = 'replies-matched'")
+                .query(java.sql.Timestamp.class).single().toInstant())
+                .as("on time by when the mailbox received it, not the Date header")
+                .isEqualTo(java.time.Instant.parse(waiting.path("receivedAt").asText()))
+                .isAfter(sent.minusSeconds(5));
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is done").isZero();
         assertThat(coordinator().postForEntity("/api/replies/" + id + "/record",
                 Map.of("answers", Map.of("preference", "c")), JsonNode.class).getStatusCode())

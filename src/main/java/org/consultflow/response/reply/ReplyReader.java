@@ -54,8 +54,9 @@ final class ReplyReader {
         var attachments = new ArrayList<Attachment>();
         walk(mail, body, html, attachments);
         var text = body.isEmpty() ? TAG.matcher(html).replaceAll(" ") : body.toString();
-        var received = mail.getSentDate() == null || mail.getSentDate().toInstant().isAfter(now) ? now
-                : mail.getSentDate().toInstant();
+        // When the mailbox's server received it (IMAP INTERNALDATE), not the Date header the sender's client wrote.
+        var received = mail.getReceivedDate() == null || mail.getReceivedDate().toInstant().isAfter(now) ? now
+                : mail.getReceivedDate().toInstant();
         return new ReceivedReply(messageId(mail), answers, clean(from, 500), clean(mail.getSubject(), 1000), received,
                 clean(text, settings.maxBodyCharacters()), attachments);
     }
