@@ -5,7 +5,7 @@ import java.util.Map;
 import org.consultflow.consultation.Definition;
 import org.consultflow.notification.Deadlines;
 import org.consultflow.response.Drafts.Draft;
-import org.consultflow.response.ResponseForm.Link;
+import org.consultflow.response.ResponseLinks.Link;
 
 /**
  * What everyone using one organisation's link should know before they type: the last save and the version that
