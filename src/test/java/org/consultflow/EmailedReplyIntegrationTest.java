@@ -97,7 +97,8 @@ class EmailedReplyIntegrationTest {
         var task = tasks.createTaskQuery().taskName("Record the emailed response").taskCandidateGroup("coordinators")
                 .singleResult();
         assertThat(task).isNotNull();
-        assertThat(task.getDescription()).contains("stephen.farrow@example.org").contains("blaby");
+        assertThat(task.getDescription()).contains("stephen.farrow@example.org").contains("blaby")
+                .as("the mail shown in Tasklist").contains("We prefer model B. Our letter is attached.");
 
         var id = waiting.path("id").asLong();
         var download = coordinator().getForEntity("/api/replies/" + id + "/attachments/1", byte[].class);

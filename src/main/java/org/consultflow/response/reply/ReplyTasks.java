@@ -14,6 +14,7 @@ class ReplyTasks {
     static final String NAME = "Record the emailed response";
     /** The Camunda group chase and review tasks go to (see CamundaIdentity). */
     static final String COORDINATORS = "coordinators";
+    private static final int DESCRIPTION_LENGTH = 4000;
 
     private final TaskService tasks;
 
@@ -24,10 +25,14 @@ class ReplyTasks {
     String open(long replyId, Match match, ReceivedReply reply) {
         var task = tasks.newTask();
         task.setName(NAME);
-        // Plain text: Tasklist shows it as such. The whole mail and its attachments are at the API address.
-        task.setDescription(("Reply from %s for %s in round %s, subject \"%s\". Read it with GET /api/replies/%d and "
-                + "record it with POST /api/replies/%d/record.")
-                .formatted(reply.from(), match.consulteeId(), match.roundKey(), reply.subject(), replyId, replyId));
+        // Plain text, which Tasklist shows as such; the column holds 4,000 characters, so a long mail is cut here and
+        // read whole, with its attachments, at the API address.
+        var head = ("Reply from %s for %s in round %s, subject \"%s\". Record it with POST /api/replies/%d/record; "
+                + "the whole mail and its attachments: GET /api/replies/%d.\n\n")
+                .formatted(reply.from(), match.consulteeId(), match.roundKey(), reply.subject(), replyId, replyId);
+        var body = reply.body() == null ? "" : reply.body();
+        var room = DESCRIPTION_LENGTH - head.length() - 1;
+        task.setDescription(head + (body.length() <= room ? body : body.substring(0, Math.max(room, 0)) + "…"));
         tasks.saveTask(task);
         tasks.addCandidateGroup(task.getId(), COORDINATORS);
         tasks.setVariableLocal(task.getId(), "replyId", replyId);
