@@ -33,6 +33,7 @@ public class Mails {
 
     private final JavaMailSender sender;
     private final InternetAddress from;
+    private final InternetAddress replies;
     private final String domain;
     private final MailTemplates templates = new MailTemplates();
 
@@ -41,10 +42,17 @@ public class Mails {
         try {
             // Parsed once, so that a mistyped sender stops the start-up instead of failing every mail.
             this.from = new InternetAddress(settings.from(), true);
+            this.replies = settings.replyTo() == null || settings.replyTo().isBlank() ? null
+                    : new InternetAddress(settings.replyTo(), true);
         } catch (AddressException e) {
             throw new IllegalStateException("consultflow.mail.from is not a valid address: " + e.getMessage(), e);
         }
         this.domain = from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1);
+    }
+
+    /** The Message-ID the mail for this key carries, so that a reply can be traced back by its In-Reply-To. */
+    public String messageId(MailKey key) {
+        return key.messageId(domain);
     }
 
     public void send(MailKey key, Invitation mail) {
@@ -106,7 +114,9 @@ public class Mails {
         message.setFrom(from);
         message.setRecipient(MimeMessage.RecipientType.TO, address(to, name));
         if (replyTo != null && !replyTo.isBlank()) {
-            message.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo, true)});
+            var coordinator = new InternetAddress(replyTo, true);
+            message.setReplyTo(replies == null ? new InternetAddress[] {coordinator}
+                    : new InternetAddress[] {replies, coordinator});
         }
         message.setSubject(subject, UTF_8);
         message.setContent(attachments.isEmpty() ? alternative(body) : mixed(alternative(body), attachments));

@@ -63,6 +63,13 @@ class ProductionSafety implements EnvironmentPostProcessor, Ordered {
         if ("true".equalsIgnoreCase(settings.get("spring.mail.properties.mail.smtp.auth").value())) {
             secret(settings.get("spring.mail.password"), WeakSecrets.MIN_PASSWORD_LENGTH, problems);
         }
+        if ("true".equalsIgnoreCase(settings.get("consultflow.replies.enabled").value())) {
+            // The reply mailbox holds consultees' mail: read it with a real account, and tell consultees where it is.
+            for (var property : List.of("consultflow.replies.host", "consultflow.replies.username", "consultflow.mail.reply-to")) {
+                required(settings.get(property)).ifPresent(problems::add);
+            }
+            secret(settings.get("consultflow.replies.password"), WeakSecrets.MIN_PASSWORD_LENGTH, problems);
+        }
         secret(settings.get("consultflow.links.secret"), WeakSecrets.MIN_KEY_LENGTH, problems);
         baseUrl(settings.get("consultflow.links.base-url"), problems);
         for (var part : List.of("kafka", "mail")) {

@@ -25,7 +25,7 @@ final class ResponseFormAnswers {
     static final String EMAIL = "respondent-email";
     /** Keeps one response well inside a Kafka record, and still far beyond any letter a partner would write. */
     static final int MAX_TEXT = 20_000;
-    private static final int MAX_NAME = 200;
+    static final int MAX_NAME = 200;
 
     private ResponseFormAnswers() {
     }
@@ -89,11 +89,7 @@ final class ResponseFormAnswers {
             problems.put(fields.get(0).name(), "Answer at least one question");
         }
         var name = trimmed(form.get(NAME));
-        if (name != null && name.length() > MAX_NAME) {
-            problems.put(NAME, "Your name must be %d characters or fewer".formatted(MAX_NAME));
-        } else if (Text.forbiddenCharacter(name, false) != null) {
-            problems.put(NAME, "Your name must only include letters, numbers, spaces and punctuation");
-        }
+        checkName(name, problems);
         var email = trimmed(form.get(EMAIL));
         // The same parser that will send the receipt decides: what it accepts here, it can deliver to.
         var emailProblem = email == null ? null : EmailAddresses.problem(email);
@@ -101,6 +97,14 @@ final class ResponseFormAnswers {
             problems.put(EMAIL, emailProblem);
         }
         return new Filled(answers, name, email, problems);
+    }
+
+    static void checkName(String name, Map<String, String> problems) {
+        if (name != null && name.length() > MAX_NAME) {
+            problems.put(NAME, "Your name must be %d characters or fewer".formatted(MAX_NAME));
+        } else if (Text.forbiddenCharacter(name, false) != null) {
+            problems.put(NAME, "Your name must only include letters, numbers, spaces and punctuation");
+        }
     }
 
     private static void answer(Field field, String value, Map<String, String> form, Map<String, Object> answers,
@@ -126,7 +130,7 @@ final class ResponseFormAnswers {
     }
 
     /** Too long, or holding a character that cannot be stored (a NUL pasted from another program, say). */
-    private static boolean tooLong(String text, String name, int number, Map<String, String> problems) {
+    static boolean tooLong(String text, String name, int number, Map<String, String> problems) {
         if (text.length() > MAX_TEXT) {
             problems.put(name, "Your answer to question %d must be %,d characters or fewer".formatted(number, MAX_TEXT));
             return true;
@@ -160,7 +164,7 @@ final class ResponseFormAnswers {
         return values;
     }
 
-    private static String trimmed(String value) {
+    static String trimmed(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -43,7 +44,7 @@ class MailsTest {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(smtp.getSmtp().getPort());
-        mails = new Mails(sender, new MailSettings("ConsultFlow <consultations@example.org>"));
+        mails = new Mails(sender, new MailSettings("ConsultFlow <consultations@example.org>", null));
     }
 
     @AfterEach
@@ -68,6 +69,18 @@ class MailsTest {
         assertThat(mail.html).contains("Dear Jane Smith,", "href=\"" + LINK + "\"", DEADLINE_IN_WORDS,
                 "<p style=\"margin:0 0 20px 0;\">Three models are described.</p>",
                 "href=\"https://example.org/options.pdf\"", "href=\"mailto:sam.patel@example.org\"");
+    }
+
+    @Test
+    void namesTheReplyMailboxBesideTheCoordinatorSoARepliedInvitationReachesBoth() throws Exception {
+        var withReplies = new Mails(sender(smtp.getSmtp().getPort()), new MailSettings("ConsultFlow <consultations@example.org>",
+                "replies@consultations.example.org"));
+        withReplies.send(INVITATION, new Invitation("jane.smith@blaby.example.org", "Jane Smith",
+                "Blaby District Council", "Future of VCS infrastructure", "Three models.", List.of(), DEADLINE, LINK,
+                "Sam Patel", "sam.patel@example.org"));
+
+        assertThat(Arrays.stream(onlyMessage().message.getReplyTo()).map(a -> ((InternetAddress) a).getAddress()))
+                .containsExactly("replies@consultations.example.org", "sam.patel@example.org");
     }
 
     @Test
@@ -185,7 +198,7 @@ class MailsTest {
         var sender = new KeptOpenMailSender();
         sender.setHost("127.0.0.1");
         sender.setPort(smtp.getSmtp().getPort());
-        var kept = new Mails(sender, new MailSettings("ConsultFlow <consultations@example.org>"));
+        var kept = new Mails(sender, new MailSettings("ConsultFlow <consultations@example.org>", null));
 
         kept.send(INVITATION, invitation());
         kept.send(INVITATION, invitation());
@@ -198,7 +211,7 @@ class MailsTest {
     @Test
     void reportsAnAddressTheRelayRefusesAsUndeliverable() throws Exception {
         try (var relay = new ScriptedSmtpServer("250 OK", "550 5.1.1 <jane.smith@blaby.example.org>: no such user")) {
-            var refusing = new Mails(sender(relay.port()), new MailSettings("consultations@example.org"));
+            var refusing = new Mails(sender(relay.port()), new MailSettings("consultations@example.org", null));
 
             assertThatThrownBy(() -> refusing.send(INVITATION, invitation()))
                     .isInstanceOfSatisfying(UndeliverableMailException.class, e -> assertThat(e.reason())
@@ -221,7 +234,7 @@ class MailsTest {
     @Test
     void leavesAnAddressTheRelayDefersToBeTriedAgain() throws Exception {
         try (var relay = new ScriptedSmtpServer("250 OK", "451 4.3.0 Try again later")) {
-            var deferring = new Mails(sender(relay.port()), new MailSettings("consultations@example.org"));
+            var deferring = new Mails(sender(relay.port()), new MailSettings("consultations@example.org", null));
 
             assertThatThrownBy(() -> deferring.send(INVITATION, invitation())).isInstanceOf(MailException.class)
                     .isNotInstanceOf(UndeliverableMailException.class);

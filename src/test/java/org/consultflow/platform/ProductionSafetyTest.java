@@ -72,6 +72,21 @@ class ProductionSafetyTest {
     }
 
     @Test
+    void readsTheReplyMailboxOnlyWithARealAccountAndAnAddressToReplyTo() {
+        assertThat(problems(strong().withProperty("CONSULTFLOW_REPLIES_ENABLED", "true")
+                .withProperty("CONSULTFLOW_REPLIES_HOST", "imap.internal")
+                .withProperty("CONSULTFLOW_REPLIES_PASSWORD", "any")))
+                .containsExactly("consultflow.replies.username (CONSULTFLOW_REPLIES_USER) is empty",
+                        "consultflow.mail.reply-to (CONSULTFLOW_REPLIES_ADDRESS) is empty",
+                        "consultflow.replies.password (CONSULTFLOW_REPLIES_PASSWORD) is shorter than 12 characters");
+        assertThat(problems(strong().withProperty("CONSULTFLOW_REPLIES_ENABLED", "true")
+                .withProperty("CONSULTFLOW_REPLIES_HOST", "imap.internal")
+                .withProperty("CONSULTFLOW_REPLIES_USER", "replies")
+                .withProperty("CONSULTFLOW_REPLIES_ADDRESS", "replies@consult.example.org")
+                .withProperty("CONSULTFLOW_REPLIES_PASSWORD", "Jp6&sK1v-Qe8mT3r"))).isEmpty();
+    }
+
+    @Test
     void refusesAShortPassword() {
         assertThat(problems(strong().withProperty("CONSULTFLOW_CAMUNDA_ADMIN_PASSWORD", "Qm7#vL2p-Rk")))
                 .containsExactly("camunda.bpm.admin-user.password (CONSULTFLOW_CAMUNDA_ADMIN_PASSWORD)"

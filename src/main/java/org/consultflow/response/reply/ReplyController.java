@@ -1,0 +1,117 @@
+package org.consultflow.response.reply;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.consultflow.notification.EmailAddresses;
+import org.consultflow.platform.Audit;
+import org.consultflow.response.Channel;
+import org.consultflow.response.OfflineResponses;
+import org.consultflow.response.OfflineResponses.Offline;
+import org.consultflow.response.reply.Replies.Status;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The coordinator's view of emailed replies: the triage list, one reply as JSON text (never rendered), its kept
+ * attachments as downloads (never shown inline), and recording it as an EMAIL response, which completes its task.
+ */
+@RestController
+@RequestMapping("/api/replies")
+class ReplyController {
+
+    /** What the coordinator read in the mail; round and consultee are needed only for a reply from triage. */
+    record Recording(String roundKey, String consulteeId, Map<String, Object> answers, String note) {}
+
+    private final Replies replies;
+    private final ReplyTasks tasks;
+    private final OfflineResponses offline;
+    private final Clock clock;
+
+    ReplyController(Replies replies, ReplyTasks tasks, OfflineResponses offline, Clock clock) {
+        this.replies = replies;
+        this.tasks = tasks;
+        this.offline = offline;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    List<Replies.StoredReply> list(@RequestParam(defaultValue = "UNMATCHED") Status status,
+            @RequestParam(defaultValue = "100") int limit) {
+        return replies.withStatus(status, Math.min(Math.max(limit, 1), 1000));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<Replies.StoredReply> show(@PathVariable long id) {
+        return ResponseEntity.of(replies.find(id));
+    }
+
+    @GetMapping("/{id}/attachments/{position}")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable int position) {
+        return replies.content(id, position).map(attachment -> ResponseEntity.ok()
+                // A download of unknown bytes: the browser neither sniffs nor renders it on ConsultFlow's origin.
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(attachment.fileName() == null ? "attachment-" + position : attachment.fileName(),
+                                java.nio.charset.StandardCharsets.UTF_8)
+                        .build().toString())
+                .body(attachment.content()))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    @PostMapping("/{id}/record")
+    ResponseEntity<?> record(@PathVariable long id, @RequestBody Recording recording) {
+        var reply = replies.find(id).orElse(null);
+        if (reply == null) {
+            return ResponseEntity.notFound().build();
+        }
+        if (reply.status() == Status.RECORDED) {
+            return problem(HttpStatus.CONFLICT, "This reply was already recorded by " + reply.recordedBy(), List.of());
+        }
+        var roundKey = reply.roundKey() != null ? reply.roundKey() : recording.roundKey();
+        var consulteeId = reply.consulteeId() != null ? reply.consulteeId() : recording.consulteeId();
+        if (roundKey == null) {
+            return problem(HttpStatus.BAD_REQUEST, "roundKey is required for a reply from triage", List.of());
+        }
+        var from = reply.from() != null && EmailAddresses.valid(reply.from()) ? reply.from() : null;
+        var note = recording.note() != null ? recording.note() : "Emailed reply " + id;
+        var outcome = offline.record(roundKey, new Offline(consulteeId, Channel.EMAIL,
+                reply.receivedAt().atOffset(ZoneOffset.UTC), note, recording.answers(),
+                from == null ? null : new OfflineResponses.Writer(null, from)));
+        if (!outcome.recorded()) {
+            return problem(HttpStatus.BAD_REQUEST, String.join("; ", outcome.problems()), outcome.problems());
+        }
+        replies.recorded(id, roundKey, consulteeId, outcome.eventId(), Audit.actor(), clock.instant());
+        tasks.complete(reply.taskId());
+        return ResponseEntity.accepted().body(Map.of("eventId", outcome.eventId()));
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(OfflineResponses.Unavailable.class)
+    ResponseEntity<ProblemDetail> unavailable() {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "The response could not be handed to the broker, so nothing was recorded; please try again shortly",
+                List.of());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<String> errors) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle("Reply not recorded");
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+}
