@@ -44,7 +44,10 @@ class HelmChartTest {
             "CONSULTFLOW_SMTP_USER", "CONSULTFLOW_SMTP_PASSWORD", "CONSULTFLOW_SMTP_AUTH", "CONSULTFLOW_SMTP_STARTTLS",
             "CONSULTFLOW_PUBLIC_BASE_URL", "CONSULTFLOW_LINK_SECRET", "CONSULTFLOW_COORDINATOR_USER",
             "CONSULTFLOW_COORDINATOR_PASSWORD", "CONSULTFLOW_CAMUNDA_ADMIN_USER", "CONSULTFLOW_CAMUNDA_ADMIN_PASSWORD",
-            "CONSULTFLOW_SECURE_COOKIES", "CONSULTFLOW_MANAGEMENT_PORT", "CONSULTFLOW_SHUTDOWN_TIMEOUT");
+            "CONSULTFLOW_SECURE_COOKIES", "CONSULTFLOW_MANAGEMENT_PORT", "CONSULTFLOW_SHUTDOWN_TIMEOUT",
+            "CONSULTFLOW_REPLIES_ENABLED", "CONSULTFLOW_REPLIES_ADDRESS", "CONSULTFLOW_REPLIES_PROTOCOL",
+            "CONSULTFLOW_REPLIES_HOST", "CONSULTFLOW_REPLIES_PORT", "CONSULTFLOW_REPLIES_USER",
+            "CONSULTFLOW_REPLIES_PASSWORD");
     static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|JAAS).*");
 
     @Test
@@ -224,6 +227,7 @@ class HelmChartTest {
             admin.existingSecret    | ''                      | admin.existingSecret is required
             linkSecret.existingSecret | ''                    | linkSecret.existingSecret is required
             mail.existingSecret     | ''                      | mail.existingSecret is required while mail.auth is true
+            replies.enabled         | true                    | replies.enabled needs replies.host, replies.address and replies.existingSecret
             database.password       | hunter2-hunter2         | a secret was given inline (database.password)
             kafka.security.sasl.jaasConfig | x                | a secret was given inline (kafka.security.sasl.jaasConfig)
             extraEnvVars[0].name    | CONSULTFLOW_LINK_SECRET | extraEnvVars CONSULTFLOW_LINK_SECRET carries a secret inline
