@@ -103,6 +103,8 @@ class ReportDownloadsIntegrationTest {
         var approvedJson = get(coordinator, REPORT, "application/json").getBody();
         assertThat(get(coordinator, REPORT, "application/json").getBody()).isEqualTo(approvedJson);
         assertThat(new String(approvedJson, StandardCharsets.UTF_8)).contains("Officers' view");
+        assertThat(text(get(coordinator, REPORT, "text/markdown"))).contains("**Approved report — version ")
+                .doesNotContain("Draft");
 
         // Mailed to the coordinator and the distribution list, the frozen PDF attached.
         await().atMost(Duration.ofSeconds(30)).until(() -> approvalMails().size() == 2);
@@ -113,6 +115,11 @@ class ReportDownloadsIntegrationTest {
             assertThat(attachment.getFileName()).isEqualTo(KEY + "-report.pdf");
             assertThat(attachment.getInputStream().readAllBytes()).isEqualTo(frozen);
         }
+
+        // The log row follows the server's acceptance: wait for it, or the first pack could be made in between.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from mail_sent where round_key = ? and purpose like 'report-approved-%'")
+                .param(KEY).query(Integer.class).single() == 2);
 
         // The evidence pack: the same bytes twice, the frozen report inside, every file in the manifest.
         var pack = get(coordinator, "/api/consultations/" + KEY + "/evidence", "application/zip");
@@ -129,7 +136,25 @@ class ReportDownloadsIntegrationTest {
         assertThat(json.readTree(entries.get("timelines/blaby.json")).path("events").get(0).path("what").asText())
                 .isEqualTo("invited");
         assertThat(new String(entries.get("README.md"), StandardCharsets.UTF_8))
-                .contains("does not keep a log of the mails it sends");
+                .contains("`mails.json`: every mail sent for the round").doesNotContain("does not keep a log");
+        // Every invitation the mail server received is listed with the Message-ID it arrived with.
+        var listed = new java.util.ArrayList<String>();
+        json.readTree(entries.get("mails.json")).forEach(m -> {
+            if (m.path("purpose").asText().equals("invitation")) {
+                listed.add(m.path("recipient").asText() + " " + m.path("messageId").asText());
+                assertThat(m.path("sentAt").asText()).isNotEmpty();
+                assertThat(m.path("subject").asText()).startsWith("Invitation to respond:");
+            }
+        });
+        var invitations = received("Invitation to respond:").stream().map(m -> {
+            try {
+                return ((InternetAddress) m.getAllRecipients()[0]).getAddress() + " " + m.getMessageID();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(invitations).isNotEmpty();
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(invitations);
         var manifest = json.readTree(entries.get("manifest.json")).path("files");
         entries.forEach((name, bytes) -> {
             if (!name.equals("manifest.json")) {
@@ -160,9 +185,13 @@ class ReportDownloadsIntegrationTest {
     }
 
     private List<MimeMessage> approvalMails() {
+        return received("Approved report:");
+    }
+
+    private List<MimeMessage> received(String subject) {
         return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
             try {
-                return m.getSubject().startsWith("Approved report:");
+                return m.getSubject().startsWith(subject);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

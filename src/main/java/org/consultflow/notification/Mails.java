@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Sends the mails of a round, each as one multipart/alternative message (plain text and HTML) with a Message-ID
  * derived from its {@link MailKey}. Failures are thrown, never swallowed: callers run in engine jobs whose retries and
  * incidents depend on them. A mail that can never be delivered is thrown as {@link UndeliverableMailException}, which
- * callers record instead of retrying.
+ * callers record instead of retrying. Each mail the server accepted is logged in {@link SentMails}.
  */
 @Component
 public class Mails {
@@ -36,9 +36,11 @@ public class Mails {
     private final InternetAddress replies;
     private final String domain;
     private final MailTemplates templates = new MailTemplates();
+    private final SentMails sent;
 
-    Mails(JavaMailSender sender, MailSettings settings) {
+    Mails(JavaMailSender sender, MailSettings settings, SentMails sent) {
         this.sender = sender;
+        this.sent = sent;
         try {
             // Parsed once, so that a mistyped sender stops the start-up instead of failing every mail.
             this.from = new InternetAddress(settings.from(), true);
@@ -107,6 +109,7 @@ public class Mails {
             }
             throw e;
         }
+        sent.record(key, key.messageId(domain), to, subject);
     }
 
     private void prepare(MimeMessage message, MailKey key, String to, String name, String replyTo, String subject,

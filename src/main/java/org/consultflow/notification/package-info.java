@@ -1,2 +1,2 @@
-/** Mail templates and sending: invitations, reminders, acknowledgements, report ready. */
+/** Mail templates and sending: invitations, reminders, acknowledgements, report ready; and the log of mails sent. */
 package org.consultflow.notification;

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.consultflow.consultation.Rounds;
+import org.consultflow.report.render.Approval;
 import org.consultflow.report.render.ReportFormat;
 import org.consultflow.report.render.ReportRenderer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,12 +40,15 @@ class PublishReport implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var round = rounds.lock((String) execution.getVariable("roundKey"));
         var report = reports.find(round.key()).orElseThrow();
+        var now = clock.instant();
+        var version = reports.version(round.key());
+        // The frozen files are headed as this approved version, not as the draft they were reviewed as.
+        var approval = new Approval(version, now);
         var files = new EnumMap<ReportFormat, byte[]>(ReportFormat.class);
         for (var format : ReportFormat.values()) {
-            files.put(format, renderer.render(format, report, round.definition()));
+            files.put(format, renderer.render(format, report, round.definition(), approval));
         }
-        var now = clock.instant();
-        approved.freeze(round.key(), reports.version(round.key()), now, files);
+        approved.freeze(round.key(), version, now, files);
         reports.approved(round.key(), now);
         rounds.approved(round.key(), now);
         events.publishEvent(new ReportApproved(round.key(), now));

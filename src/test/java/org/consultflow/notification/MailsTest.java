@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -16,10 +19,17 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.consultflow.notification.SentMails.SentMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 class MailsTest {
@@ -33,23 +43,33 @@ class MailsTest {
     private static final MailKey INVITATION = MailKey.invitation(ROUND, CONSULTEE);
     private static final MailKey RECEIPT = MailKey.receipt(ROUND, CONSULTEE, 1, true);
 
+    private static final Instant SENT_AT = Instant.parse("2007-02-14T09:00:00Z");
+
     private GreenMail smtp;
+    private EmbeddedDatabase database;
+    private SentMails sent;
     private Mails mails;
 
     @BeforeEach
-    void startSmtp() {
+    void startSmtpAndMailLog() {
+        // The log's own migration on an in-memory database: the test reads the very table the evidence pack reads.
+        database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true)
+                .addScript("db/migration/V6__mail_sent.sql").build();
+        sent = new SentMails(JdbcClient.create(database), new DataSourceTransactionManager(database),
+                Clock.fixed(SENT_AT, ZoneOffset.UTC));
         // A free port rather than the fixed test port: other builds on the same machine may hold it.
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(smtp.getSmtp().getPort());
-        mails = new Mails(sender, new MailSettings("ConsultFlow <consultations@example.org>", null));
+        mails = mails(sender, "ConsultFlow <consultations@example.org>", null);
     }
 
     @AfterEach
-    void stopSmtp() {
+    void stopSmtpAndMailLog() {
         smtp.stop();
+        database.shutdown();
     }
 
     @Test
@@ -73,8 +93,8 @@ class MailsTest {
 
     @Test
     void namesTheReplyMailboxBesideTheCoordinatorSoARepliedInvitationReachesBoth() throws Exception {
-        var withReplies = new Mails(sender(smtp.getSmtp().getPort()), new MailSettings("ConsultFlow <consultations@example.org>",
-                "replies@consultations.example.org"));
+        var withReplies = mails(sender(smtp.getSmtp().getPort()), "ConsultFlow <consultations@example.org>",
+                "replies@consultations.example.org");
         withReplies.send(INVITATION, new Invitation("jane.smith@blaby.example.org", "Jane Smith",
                 "Blaby District Council", "Future of VCS infrastructure", "Three models.", List.of(), DEADLINE, LINK,
                 "Sam Patel", "sam.patel@example.org"));
@@ -198,7 +218,7 @@ class MailsTest {
         var sender = new KeptOpenMailSender();
         sender.setHost("127.0.0.1");
         sender.setPort(smtp.getSmtp().getPort());
-        var kept = new Mails(sender, new MailSettings("ConsultFlow <consultations@example.org>", null));
+        var kept = mails(sender, "ConsultFlow <consultations@example.org>", null);
 
         kept.send(INVITATION, invitation());
         kept.send(INVITATION, invitation());
@@ -211,7 +231,7 @@ class MailsTest {
     @Test
     void reportsAnAddressTheRelayRefusesAsUndeliverable() throws Exception {
         try (var relay = new ScriptedSmtpServer("250 OK", "550 5.1.1 <jane.smith@blaby.example.org>: no such user")) {
-            var refusing = new Mails(sender(relay.port()), new MailSettings("consultations@example.org", null));
+            var refusing = mails(sender(relay.port()), "consultations@example.org", null);
 
             assertThatThrownBy(() -> refusing.send(INVITATION, invitation()))
                     .isInstanceOfSatisfying(UndeliverableMailException.class, e -> assertThat(e.reason())
@@ -234,11 +254,35 @@ class MailsTest {
     @Test
     void leavesAnAddressTheRelayDefersToBeTriedAgain() throws Exception {
         try (var relay = new ScriptedSmtpServer("250 OK", "451 4.3.0 Try again later")) {
-            var deferring = new Mails(sender(relay.port()), new MailSettings("consultations@example.org", null));
+            var deferring = mails(sender(relay.port()), "consultations@example.org", null);
 
             assertThatThrownBy(() -> deferring.send(INVITATION, invitation())).isInstanceOf(MailException.class)
                     .isNotInstanceOf(UndeliverableMailException.class);
         }
+    }
+
+    @Test
+    void logsEverySendWithItsMessageIdSoThatARepeatCountsTwice() {
+        mails.send(INVITATION, invitation());
+        mails.send(INVITATION, invitation());
+
+        var messageId = INVITATION.messageId("example.org");
+        assertThat(sent.ofRound(ROUND)).hasSize(2).allSatisfy(mail -> assertThat(mail).isEqualTo(new SentMail(SENT_AT,
+                "jane.smith@blaby.example.org", "Invitation to respond: Future of VCS infrastructure", messageId,
+                "invitation", CONSULTEE)));
+        assertThat(sent.ofRound("another-round")).isEmpty();
+    }
+
+    @Test
+    void logsNothingForAMailTheServerNeverTook() {
+        smtp.stop();
+
+        assertThatThrownBy(() -> mails.send(INVITATION, invitation())).isInstanceOf(MailException.class);
+        assertThat(sent.ofRound(ROUND)).isEmpty();
+    }
+
+    private Mails mails(JavaMailSender sender, String from, String replyTo) {
+        return new Mails(sender, new MailSettings(from, replyTo), sent);
     }
 
     private static JavaMailSenderImpl sender(int port) {

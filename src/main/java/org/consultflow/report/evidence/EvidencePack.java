@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.consultflow.consultation.Rounds;
 import org.consultflow.engagement.Engagement;
 import org.consultflow.engagement.Engagements;
+import org.consultflow.notification.SentMails;
 import org.consultflow.platform.Audit;
 import org.consultflow.report.ApprovedReports;
 import org.consultflow.report.render.ReportFormat;
@@ -38,15 +39,17 @@ class EvidencePack {
     private final Responses responses;
     private final Audit audit;
     private final ApprovedReports approved;
+    private final SentMails mails;
     private final ObjectMapper json;
 
     EvidencePack(Rounds rounds, Engagements engagements, Responses responses, Audit audit, ApprovedReports approved,
-            ObjectMapper json) {
+            SentMails mails, ObjectMapper json) {
         this.rounds = rounds;
         this.engagements = engagements;
         this.responses = responses;
         this.audit = audit;
         this.approved = approved;
+        this.mails = mails;
         // sorted keys: answers come back from the database in whatever order their JSON was written
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -71,6 +74,7 @@ class EvidencePack {
                 .collect(Collectors.toMap(Engagement::consulteeId, Function.identity()));
         definition.consultees().forEach(c -> files.put("timelines/" + c.id() + ".json", write(Timeline.of(c,
                 definition.isRequired(c), engaged.get(c.id()), byConsultee.getOrDefault(c.id(), java.util.List.of())))));
+        files.put("mails.json", write(mails.ofRound(roundKey)));
         files.put("audit.json", write(audit.ofRound(roundKey)));
         version.ifPresent(v -> {
             files.put("report/approval.json", write(v));

@@ -24,15 +24,16 @@ final class EvidenceReadme {
                   was on time) and when it was recorded.
                 - `timelines/<consultee>.json`: each consultee's part in time order: invited, reminded, chased (with the
                   outcome), responded (on time or late), mail that could not be delivered. ConsultFlow keeps the number
-                  of reminders sent to a consultee and the time of the last one, not the time of each.
+                  of reminders sent to a consultee and the time of the last one, not the time of each; `mails.json` has
+                  each reminder as sent.
+                - `mails.json`: every mail sent for the round, in the order sent: when, to whom, the subject, its
+                  Message-ID and its purpose (invitation, reminder-<n>, receipt, report ready, approved report), with
+                  the consultee it concerns. A mail sent again after a failure has the same Message-ID and is listed
+                  again, once per send. Each Message-ID is derived from the round, the consultee and the purpose, so
+                  a copy found in a mailbox can be matched to its line here. Mails sent before ConsultFlow kept this
+                  log (database migration V6) are not listed.
                 - `audit.json`: every coordinator and admin action on the round, with who and when.
                 %s
-                ## What is not here: the mails sent
-
-                ConsultFlow does not keep a log of the mails it sends (recipient, subject, time, Message-ID), so this
-                pack cannot list them. What is kept is above: invitations and reminders in the timelines, undeliverable
-                mail there too. Each mail's Message-ID is derived from the round, the consultee and the mail's purpose,
-                so a copy found in a mailbox can be matched to its place in the round.
                 """.formatted(round.definition().title(), round.key(), report(round, approved));
     }
 

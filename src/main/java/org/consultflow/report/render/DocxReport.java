@@ -28,11 +28,15 @@ import org.springframework.stereotype.Component;
 class DocxReport {
 
     byte[] render(Report report, Definition definition) {
-        ReportView view = ReportView.of(report, definition);
+        return render(report, definition, null);
+    }
+
+    byte[] render(Report report, Definition definition, Approval approval) {
+        ReportView view = ReportView.of(report, definition, approval);
         try (XWPFDocument doc = new DocxStyles().document()) {
             doc.getProperties().getCoreProperties().setTitle(view.title());
             DocxStyles.heading(doc, 0, view.title());
-            DocxStyles.para(doc, "Draft — for the decision meeting. Drafted " + view.drafted() + ".");
+            DocxStyles.para(doc, view.heading().caption() + ". " + view.heading().dated());
             if (view.rehearsal()) {
                 DocxStyles.para(doc, "Rehearsal round: the responses below are not real and must not inform a decision.");
             }

@@ -24,11 +24,11 @@ public class HtmlReport {
     }
 
     public String render(Report report, Definition definition) {
-        return render(report, definition, false);
+        return render(report, definition, null, false);
     }
 
-    String render(Report report, Definition definition, boolean print) {
-        ReportView view = ReportView.of(report, definition);
+    String render(Report report, Definition definition, Approval approval, boolean print) {
+        ReportView view = ReportView.of(report, definition, approval);
         Map<Integer, String> charts = new LinkedHashMap<>();
         view.questions().stream().filter(ReportView.QuestionView::choice)
                 .forEach(q -> charts.put(q.number(), BarChart.svg(q)));

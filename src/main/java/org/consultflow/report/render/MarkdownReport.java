@@ -17,15 +17,19 @@ import org.consultflow.report.render.ReportView.Quote;
 import org.consultflow.report.render.ReportView.RateRow;
 import org.springframework.stereotype.Component;
 
-/** The draft report as a Markdown paper for the decision meeting (GitHub-flavoured tables). */
+/** The report as a Markdown paper for the decision meeting (GitHub-flavoured tables). */
 @Component
 public class MarkdownReport {
 
     public String render(Report report, Definition definition) {
-        ReportView view = ReportView.of(report, definition);
+        return render(report, definition, null);
+    }
+
+    String render(Report report, Definition definition, Approval approval) {
+        ReportView view = ReportView.of(report, definition, approval);
         StringBuilder md = new StringBuilder();
         md.append("# ").append(text(view.title())).append("\n\n");
-        md.append("**Draft — for the decision meeting.** Drafted ").append(view.drafted()).append(".\n\n");
+        md.append("**").append(view.heading().caption()).append(".** ").append(view.heading().dated()).append("\n\n");
         if (view.rehearsal()) {
             md.append("> **Rehearsal round:** the responses below are not real and must not inform a decision.\n\n");
         }

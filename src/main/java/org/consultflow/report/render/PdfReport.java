@@ -29,6 +29,10 @@ class PdfReport {
     }
 
     byte[] render(Report report, Definition definition) {
+        return render(report, definition, null);
+    }
+
+    byte[] render(Report report, Definition definition, Approval approval) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -37,7 +41,7 @@ class PdfReport {
             builder.useFont(() -> font("DejaVuSans.ttf"), FONT, 400, FontStyle.NORMAL, true);
             builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT, 700, FontStyle.NORMAL, true);
             builder.useSVGDrawer(new BatikSVGDrawer());
-            builder.withHtmlContent(html.render(report, definition, true), null);
+            builder.withHtmlContent(html.render(report, definition, approval, true), null);
             builder.toStream(pdf);
             builder.run();
         } catch (IOException e) {

@@ -33,11 +33,16 @@ public class ReportRenderer {
     }
 
     public byte[] render(ReportFormat format, Report report, Definition definition) {
+        return render(format, report, definition, null);
+    }
+
+    /** With an {@code approval}, the papers are headed as that approved version instead of as a draft. */
+    public byte[] render(ReportFormat format, Report report, Definition definition, Approval approval) {
         return switch (format) {
-            case HTML -> utf8(html.render(report, definition));
-            case PDF -> pdf.render(report, definition);
-            case DOCX -> docx.render(report, definition);
-            case MARKDOWN -> utf8(markdown.render(report, definition));
+            case HTML -> utf8(html.render(report, definition, approval, false));
+            case PDF -> pdf.render(report, definition, approval);
+            case DOCX -> docx.render(report, definition, approval);
+            case MARKDOWN -> utf8(markdown.render(report, definition, approval));
             case CSV -> utf8(csv.render(report, definition));
             case JSON -> {
                 try {

@@ -28,7 +28,7 @@ import org.consultflow.report.draft.Report.QuestionSummary;
 record ReportView(
         String key,
         String title,
-        String drafted,
+        Heading heading,
         List<Line> summary,
         List<Line> record,
         String periodWarning,
@@ -67,6 +67,11 @@ record ReportView(
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
     static ReportView of(Report report, Definition definition) {
+        return of(report, definition, null);
+    }
+
+    /** {@code approval} is null for a draft. */
+    static ReportView of(Report report, Definition definition, Approval approval) {
         ZoneId zone = ZoneId.of(report.record().timezone());
         List<RateRow> rates = report.responseRate().byGroup().stream()
                 .map(g -> new RateRow(g.label(), g.required(), g.invited(), g.responded(), g.percentage()))
@@ -84,7 +89,7 @@ record ReportView(
         return new ReportView(
                 report.key(),
                 report.title(),
-                dateTime(report.draftedAt(), zone),
+                Heading.of(report.draftedAt(), approval, zone),
                 Summary.lines(report, definition, questions, zone),
                 RecordLines.of(report.record(), zone),
                 periodWarning,

@@ -47,4 +47,15 @@ class DocxReportTest {
                     .contains("REQUIRED: Melton Borough Council — Chased 27 April 2007 at 11:59pm: Will write by letter");
         }
     }
+
+    @Test
+    void anApprovedReportIsHeadedAsItsVersionAndNeverAsADraft() throws Exception {
+        byte[] approved = new DocxReport().render(RoundFixture.draft(), RoundFixture.DEFINITION, Approvals.SECOND);
+
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(approved));
+                XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+            assertThat(text.getText()).contains("Approved report — version 2, approved on 9 May 2007")
+                    .doesNotContainIgnoringCase("draft");
+        }
+    }
 }

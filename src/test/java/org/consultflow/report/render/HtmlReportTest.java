@@ -22,6 +22,16 @@ class HtmlReportTest {
     }
 
     @Test
+    void anApprovedReportIsTitledAndHeadedAsItsVersionAndNeverAsADraft() {
+        String approved = new HtmlReport(RoundFixture.templates()).render(RoundFixture.draft(),
+                RoundFixture.DEFINITION, Approvals.SECOND, false);
+
+        assertThat(approved).contains("<title>VCS infrastructure review – approved report</title>")
+                .contains("Approved report — version 2, approved on 9 May 2007")
+                .doesNotContainIgnoringCase("draft");
+    }
+
+    @Test
     void tabulatesResponseRatesWithHeadersScoped() {
         assertThat(compact).contains(
                 "<caption class=\"govuk-table__caption govuk-table__caption--m\">Responses by stakeholder group</caption>")

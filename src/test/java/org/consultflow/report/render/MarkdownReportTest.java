@@ -15,6 +15,16 @@ class MarkdownReportTest {
     private final String markdown = new MarkdownReport().render(RoundFixture.draft(), RoundFixture.DEFINITION);
 
     @Test
+    void anApprovedReportOpensWithItsVersionAndNeverSaysDraft() {
+        String approved = new MarkdownReport().render(RoundFixture.draft(), RoundFixture.DEFINITION,
+                Approvals.SECOND);
+
+        assertThat(approved).startsWith("# VCS infrastructure review\n\n**Approved report — version 2, approved on"
+                + " 9 May 2007.** Approved on 9 May 2007 at 11:00am, with the figures as they stood on 1 May 2007 at"
+                + " 9:00am.").doesNotContainIgnoringCase("draft");
+    }
+
+    @Test
     void opensAsADraftForTheDecisionMeeting() {
         assertThat(markdown).startsWith("# VCS infrastructure review\n\n**Draft — for the decision meeting.**");
         assertThat(markdown).contains("- Opened: 14 February 2007 at 9:00am\n")

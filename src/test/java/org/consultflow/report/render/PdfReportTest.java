@@ -82,7 +82,24 @@ class PdfReportTest {
         }
     }
 
+    @Test
+    void anApprovedReportIsHeadedAsItsVersionAndNeverAsADraft() throws Exception {
+        byte[] approved = new PdfReport(new HtmlReport(RoundFixture.templates())).render(RoundFixture.draft(),
+                RoundFixture.DEFINITION, Approvals.SECOND);
+
+        String text = text(approved).replaceAll("\\s+", " ");
+        assertThat(text).contains("Approved report — version 2, approved on 9 May 2007")
+                .doesNotContainIgnoringCase("draft");
+        try (PDDocument doc = Loader.loadPDF(approved)) {
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("VCS infrastructure review – approved report");
+        }
+    }
+
     private static String text() throws Exception {
+        return text(pdf);
+    }
+
+    private static String text(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc);
         }
