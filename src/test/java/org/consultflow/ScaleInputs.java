@@ -95,10 +95,11 @@ record ScaleInputs(String key, int consultees) {
                         "funding", "Part-fund a hub for three years"));
                 data.put("respondent", Map.of("name", "Respondent " + id(i), "email", id(i) + "@example.org"));
                 data.put("submittedAt", OffsetDateTime.now().toString());
-                var event = CloudEventBuilder.v1().withId(key + "-" + id(i)).withSource(URI.create("/benchmark"))
+                var event = CloudEventBuilder.v1().withId(key + "-" + id(i)).withSource(URI.create("/partner"))
                         .withType("consultation.response.submitted").withDataContentType("application/json")
                         .withData(json.writeValueAsBytes(data)).build();
-                // Keyed by consultee so the partitions share the load, as many partner systems would.
+                // From the seed round's partner portal, allowed for every group; keyed by consultee so the partitions
+                // share the load, as many partner systems would.
                 sent.add(producer.send(new ProducerRecord<>("consultation.responses", id(i), format.serialize(event))));
             }
             producer.flush();

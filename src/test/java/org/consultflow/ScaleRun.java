@@ -62,7 +62,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext
 abstract class ScaleRun {
 
-    static final Duration PATIENCE = Duration.ofMinutes(60);
+    static final Duration PATIENCE = Duration.ofMinutes(20);
     static final String INVITATION = "Invitation to respond";
     static final String REMINDER = "Reminder:";
     static final String RECEIPT = "received your";
