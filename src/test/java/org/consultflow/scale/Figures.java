@@ -59,8 +59,10 @@ public final class Figures {
 
         public void stage(String name, long items, double seconds, double[] cpuBefore, double[] cpuAfter,
                 String baseline) {
+            // A run without baselines (the smoke test) shows no comparison rather than NaN.
+            var rate = baseline == null ? Double.NaN : baseline(baseline);
             stages.add(new Stage(name, items, seconds, cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1],
-                    baseline, baseline == null ? Double.NaN : baseline(baseline)));
+                    Double.isNaN(rate) ? null : baseline, rate));
         }
 
         public void note(String name, Object value) {
