@@ -5,12 +5,9 @@ import org.consultflow.report.render.ReportFormat;
 
 import org.consultflow.report.draft.Report;
 
-import java.util.HashMap;
 import java.util.List;
 
-import org.camunda.bpm.engine.TaskService;
 import org.consultflow.consultation.Rounds;
-import org.consultflow.platform.Audit;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,19 +33,17 @@ class ReportController {
     private final Reports reports;
     private final ReportRenderer renderer;
     private final ReportCommentary commentary;
-    private final TaskService tasks;
-    private final Audit audit;
     private final ApprovedReports approved;
+    private final ReportReview review;
 
     ReportController(Rounds rounds, Reports reports, ReportRenderer renderer, ReportCommentary commentary,
-            TaskService tasks, Audit audit, ApprovedReports approved) {
-        this.audit = audit;
+            ApprovedReports approved, ReportReview review) {
+        this.review = review;
         this.approved = approved;
         this.rounds = rounds;
         this.reports = reports;
         this.renderer = renderer;
         this.commentary = commentary;
-        this.tasks = tasks;
     }
 
     @GetMapping(path = "/report", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -117,18 +112,7 @@ class ReportController {
     /** Completes the coordinator's review: approve (the default), or send back with the changes wanted. */
     @PostMapping("/report/approval")
     ResponseEntity<Void> approve(@PathVariable String key, @RequestBody(required = false) Review review) {
-        rounds.get(key);
-        var task = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Activity_ReviewReport")
-                .singleResult();
-        if (task == null) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
-                    "There is no draft report of round '" + key + "' waiting for review");
-        }
-        var variables = new HashMap<String, Object>();
-        variables.put("approved", review == null || review.approved() == null || review.approved());
-        variables.put("changes", review == null ? null : review.changes());
-        tasks.complete(task.getId(), variables);
-        audit.record((Boolean) variables.get("approved") ? "report.approved" : "report.changes-requested", key,
+        this.review.complete(key, review == null || review.approved() == null || review.approved(),
                 review == null ? null : review.changes());
         return ResponseEntity.noContent().build();
     }
