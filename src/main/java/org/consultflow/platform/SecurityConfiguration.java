@@ -57,7 +57,7 @@ class SecurityConfiguration {
                         .requestMatchers("/respond/**", "/webjars/**", "/assets/**", "/scripts/**", "/error",
                                 "/actuator/health/**", "/camunda/**", "/dev/**", "/").permitAll()
                         .requestMatchers("/api/dead-letters/**", "/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/api/**", "/consultations/**").hasRole("COORDINATOR")
+                        .requestMatchers("/api/**", "/consultations/**", "/console/**").hasRole("COORDINATOR")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(refused))
                 .formLogin(Customizer.withDefaults())
