@@ -81,6 +81,7 @@ class ConsoleBrowserTest {
 
     @Autowired TestRestTemplate rest;
     @Autowired ManagementService management;
+    @Autowired org.camunda.bpm.engine.HistoryService history;
     @Autowired KafkaConnectionDetails kafka;
     @LocalServerPort int port;
 
@@ -165,8 +166,9 @@ class ConsoleBrowserTest {
         assertThat(browser.find(By.id("overall")).getText()).startsWith("0 of 20 consultees have responded");
         assertThat(browser.find(By.id("required-outstanding")).getText()).contains("Blaby District Council");
         page("console-dashboard-empty");
-        publish("blaby", "b");
-        publish("big-lottery-fund", "c");
+        publish("blaby", "b", "Advice for small groups");
+        // A cell a spreadsheet would run as a formula: the export must defuse it.
+        publish("big-lottery-fund", "c", "=HYPERLINK(\"https://example.org\")");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> browser.find(By.id("overall")).getText().startsWith("2 of 20 consultees have responded"));
         assertThat(browser.find(By.id("live-status")).getText()).contains("Updated: 2 of 20 consultees have responded");
@@ -178,7 +180,11 @@ class ConsoleBrowserTest {
         browser.tabTo(By.id("apply-filters"));
         browser.enter(driver -> driver.getCurrentUrl().contains("q=lottery"));
         assertThat(browser.find(By.id("consultees")).getText()).contains("Big Lottery").doesNotContain("Blaby");
-        browser.open(url("/console/rounds/" + KEY));
+        browser.open(url("/console"));
+        assertThat(browser.find(By.id("rounds")).getText()).contains(TITLE).contains("Rehearsal").contains("10%");
+        page("console-rounds");
+        browser.tabTo(By.linkText(TITLE));
+        browser.enter(titleIs(TITLE + " – ConsultFlow"));
         page("console-dashboard");
 
         // The deadline moves a day; every engagement's reminder timer moves with it.
@@ -277,13 +283,37 @@ class ConsoleBrowserTest {
         assertThat(row(lines, "charnwood")).contains(",yes,1,letter,").contains("Helping parish groups find funding.")
                 .contains("Model B");
         assertThat(row(lines, "blaby")).contains(",yes,1,partner,");
+        assertThat(row(lines, "big-lottery-fund")).contains("\"'=HYPERLINK(\"\"https://example.org\"\")\"");
         assertThat(row(lines, "melton")).contains(",yes,no,,");
+
+        // Admins find the round's processes in Cockpit from the dashboard; coordinators do not.
+        var roundInstance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(KEY).singleResult();
+        var blabyInstance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(KEY + ":blaby")
+                .singleResult();
+        var asAdmin = rest.withBasicAuth("admin", "admin").getForObject("/console/rounds/" + KEY, String.class);
+        assertThat(asAdmin).contains("/camunda/app/cockpit/default/#/process-instance/" + roundInstance.getId())
+                .contains("/camunda/app/cockpit/default/#/process-instance/" + blabyInstance.getId());
+        assertThat(browser.find(By.tagName("main")).getText()).doesNotContain("Cockpit");
 
         // Signed out, the console asks for a login again.
         browser.tabTo(By.id("sign-out"));
         browser.enter(driver -> driver.getCurrentUrl().contains("/login"));
         browser.open(url("/console"));
         assertThat(browser.find(By.id("username")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void theConsoleIsForSignedInCoordinatorsAndItsFormsNeedTheSessionsToken() {
+        // The test's client follows redirects: it ends where a browser would.
+        var anonymous = rest.getForEntity("/console", String.class);
+        assertThat(anonymous.getBody()).contains("id=\"username\"").doesNotContain("Consultation rounds");
+        assertThat(coordinator().getForEntity("/", String.class).getBody()).contains("Rounds – ConsultFlow");
+
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        form.add("mode", "real");
+        // Credentials alone do not do: outside the API every change needs the session's CSRF token.
+        var forged = coordinator().postForEntity("/console/rounds/new/start", form, String.class);
+        assertThat(forged.getStatusCode()).as("no CSRF token, no start").isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
@@ -315,7 +345,7 @@ class ConsoleBrowserTest {
     }
 
     /** As the seed definition's partner portal answers, with a plain producer. */
-    private void publish(String consultee, String preference) throws Exception {
+    private void publish(String consultee, String preference, String role) throws Exception {
         var props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -323,7 +353,7 @@ class ConsoleBrowserTest {
         var data = new LinkedHashMap<String, Object>();
         data.put("roundKey", KEY);
         data.put("consulteeId", consultee);
-        data.put("answers", Map.of("role", "Advice for small groups", "preference", preference));
+        data.put("answers", Map.of("role", role, "preference", preference));
         data.put("respondent", Map.of("name", "Portal user", "email", consultee + "@example.org"));
         data.put("submittedAt", OffsetDateTime.now().toString());
         var event = CloudEventBuilder.v1().withId(KEY + "-" + consultee).withSource(URI.create("/partner"))

@@ -118,14 +118,15 @@ class ReportPage {
 
     private String page(String key, List<Section> sections, Map<String, String> problems, String changes,
             Model model) {
+        // The sections written so far and one more to start, up to the most the page takes.
         var padded = new ArrayList<>(sections);
-        while (padded.size() < SECTIONS) {
+        while (padded.size() < Math.min(SECTIONS, Math.max(sections.size() + 1, 2))) {
             padded.add(new Section("", ""));
         }
         model.addAttribute("round", rounds.view(key));
         model.addAttribute("drafted", review.html(key).isPresent());
         model.addAttribute("awaitsReview", review.awaitsReview(key));
-        model.addAttribute("sections", padded.subList(0, SECTIONS));
+        model.addAttribute("sections", padded.subList(0, Math.min(padded.size(), SECTIONS)));
         model.addAttribute("problems", problems);
         model.addAttribute("changes", changes);
         return "console/report";
