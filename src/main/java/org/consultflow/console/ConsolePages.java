@@ -15,8 +15,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ControllerAdvice(basePackageClasses = ConsolePages.class)
 class ConsolePages {
 
-    static final String ADMIN = "ROLE_ADMIN";
-
     @ModelAttribute
     void chrome(Principal principal, HttpServletRequest request, Model model) {
         model.addAttribute("user", principal == null ? null : principal.getName());
