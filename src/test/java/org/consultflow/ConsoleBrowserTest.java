@@ -82,6 +82,7 @@ class ConsoleBrowserTest {
     @Autowired TestRestTemplate rest;
     @Autowired ManagementService management;
     @Autowired org.camunda.bpm.engine.HistoryService history;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired KafkaConnectionDetails kafka;
     @LocalServerPort int port;
 
@@ -180,11 +181,20 @@ class ConsoleBrowserTest {
         browser.tabTo(By.id("apply-filters"));
         browser.enter(driver -> driver.getCurrentUrl().contains("q=lottery"));
         assertThat(browser.find(By.id("consultees")).getText()).contains("Big Lottery").doesNotContain("Blaby");
+        // An emailed reply matched to the round, as the mailbox reader stores it, waits to be recorded.
+        jdbc.sql("""
+                insert into emailed_reply (message_id, round_key, consultee_id, from_address, subject, received_at,
+                                           body, status)
+                values ('<reply-1@example.org>', ?, 'melton', 'paul.asfordby@example.org', ?, ?, 'We prefer B.',
+                        'WAITING')""")
+                .params(KEY, "Re: Invitation to respond: " + TITLE, java.sql.Timestamp.from(Instant.now())).update();
         browser.open(url("/console"));
         assertThat(browser.find(By.id("rounds")).getText()).contains(TITLE).contains("Rehearsal").contains("10%");
         page("console-rounds");
         browser.tabTo(By.linkText(TITLE));
         browser.enter(titleIs(TITLE + " – ConsultFlow"));
+        assertThat(browser.find(By.id("replies")).getText()).contains("paul.asfordby@example.org")
+                .contains("Re: Invitation to respond: " + TITLE);
         page("console-dashboard");
 
         // The deadline moves a day; every engagement's reminder timer moves with it.
