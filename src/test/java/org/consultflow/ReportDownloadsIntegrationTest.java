@@ -70,7 +70,8 @@ class ReportDownloadsIntegrationTest {
         var coordinator = rest.withBasicAuth("coordinator", "coordinator");
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("application/yaml"));
-        var yaml = Files.readString(Path.of("consultations/vcs-infrastructure-2007.yaml"));
+        var yaml = Files.readString(Path.of("consultations/vcs-infrastructure-2007.yaml"))
+                + "feedback: {mail: true, link: 'https://council.example.org/vcs-2007'}\n";
         assertThat(coordinator.exchange("/api/consultations?rehearsal=PT20S", HttpMethod.POST,
                 new HttpEntity<>(yaml, headers), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         await().atMost(Duration.ofSeconds(60)).until(() -> status(coordinator).equals("REPORT_DRAFTED"));
@@ -115,6 +116,15 @@ class ReportDownloadsIntegrationTest {
             assertThat(attachment.getFileName()).isEqualTo(KEY + "-report.pdf");
             assertThat(attachment.getInputStream().readAllBytes()).isEqualTo(frozen);
         }
+
+        // "We asked, you said" to every consultee once the distribution is served, each once, from the approved data.
+        await().atMost(Duration.ofSeconds(30)).until(() -> received("We asked, you said:").size() == 20);
+        var feedback = received("We asked, you said:");
+        assertThat(feedback).extracting(m -> ((InternetAddress) m.getAllRecipients()[0]).getAddress())
+                .doesNotHaveDuplicates().contains("stephen.farrow@example.org");
+        var feedbackText = (String) ((Multipart) feedback.get(0).getContent()).getBodyPart(0).getContent();
+        assertThat(feedbackText).contains("0 of 20 organisations responded in time.", "We asked: ",
+                "You said: No answers were counted.", "Read the report: https://council.example.org/vcs-2007");
 
         // The log row follows the server's acceptance: wait for it, or the first pack could be made in between.
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
