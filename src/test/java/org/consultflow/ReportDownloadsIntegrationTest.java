@@ -145,6 +145,21 @@ class ReportDownloadsIntegrationTest {
         assertThat(json.readTree(entries.get("definition.json")).path("key").asText()).isEqualTo(KEY);
         assertThat(json.readTree(entries.get("timelines/blaby.json")).path("events").get(0).path("what").asText())
                 .isEqualTo("invited");
+        // Every reminder the silent council was sent is a dated event of its own, as the mail log has it.
+        var remindersToBlaby = new java.util.ArrayList<String>();
+        json.readTree(entries.get("mails.json")).forEach(m -> {
+            if (m.path("consulteeId").asText().equals("blaby") && m.path("purpose").asText().startsWith("reminder-")) {
+                remindersToBlaby.add(m.path("sentAt").asText());
+            }
+        });
+        var remindedAt = new java.util.ArrayList<String>();
+        json.readTree(entries.get("timelines/blaby.json")).path("events").forEach(e -> {
+            if (e.path("what").asText().equals("reminded")) {
+                remindedAt.add(e.path("at").asText());
+            }
+        });
+        assertThat(remindersToBlaby).hasSizeGreaterThan(1);
+        assertThat(remindedAt).containsExactlyElementsOf(remindersToBlaby);
         assertThat(new String(entries.get("README.md"), StandardCharsets.UTF_8))
                 .contains("`mails.json`: every mail sent for the round").doesNotContain("does not keep a log");
         // Every invitation the mail server received is listed with the Message-ID it arrived with.
