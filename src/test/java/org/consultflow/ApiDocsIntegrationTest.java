@@ -66,6 +66,8 @@ class ApiDocsIntegrationTest extends EmbeddedStackContext {
         var documented = new TreeSet<String>();
         docs().path("paths").fieldNames().forEachRemaining(documented::add);
 
+        assertThat(mappings.getHandlerMethods().keySet()).as("JSON outside the API is served")
+                .anySatisfy(mapping -> assertThat(mapping.getPatternValues()).contains(PAGE_DATA));
         assertThat(documented).isNotEmpty().allSatisfy(path -> assertThat(path).startsWith("/api/"));
         assertThat(documented).noneMatch(path -> path.startsWith("/api/dev") || path.contains("respond/{token}"));
     }

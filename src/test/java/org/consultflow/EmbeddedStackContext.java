@@ -1,8 +1,13 @@
 package org.consultflow;
 
+import java.util.Map;
+
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * One application on the embedded stack (H2 in memory, the in-process broker and mail server, short engine waits)
@@ -23,7 +28,20 @@ import org.springframework.test.context.DynamicPropertySource;
         "consultflow.security.users[1].roles=COORDINATOR,ADMIN",
         "consultflow.security.users[2].username=observer", "consultflow.security.users[2].password=observer",
         "consultflow.security.users[2].roles=OBSERVER"})
+@Import(EmbeddedStackContext.PageData.class)
 abstract class EmbeddedStackContext {
+
+    static final String PAGE_DATA = "/consultations/test/page-data";
+
+    /** JSON outside /api, such as a console page may fetch for a chart: no part of the API, so never in its document. */
+    @RestController
+    static class PageData {
+
+        @GetMapping(PAGE_DATA)
+        Map<String, Integer> data() {
+            return Map.of("responses", 0);
+        }
+    }
 
     @DynamicPropertySource
     static void mailPorts(DynamicPropertyRegistry registry) {
