@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /**
  * The OpenAPI document of ConsultFlow's REST API (/api/** only; springdoc settings in application.yaml), served at
  * /v3/api-docs to coordinators, like the API itself. What springdoc cannot read from the controllers is added here:
- * how a client signs in, and that every refusal is an RFC 9457 problem, whichever layer refuses.
+ * how a client signs in, and that every refusal is an RFC 9457 problem, whichever layer refuses. Swagger UI
+ * (/swagger-ui.html) loads all its script from files, so it runs under the pages' policy without inline script.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocs {
