@@ -143,6 +143,23 @@ class EventSchemasIntegrationTest extends EmbeddedStackContext {
         assertThat(consultee(key, "charnwood").path("responseVersions").asInt()).isZero();
     }
 
+    @Test
+    void aLetterTheCoordinatorRecordsTravelsAsAValidSignedEvent() throws Exception {
+        var key = "schemas-letter";
+        start(key, "PT10M");
+        var letter = Map.of("consulteeId", "harborough", "channel", "letter", "note", "Signed letter",
+                "answers", Map.of("preference", Map.of("other", "A mix of B and C")),
+                "respondent", Map.of("name", "A. Clerk", "email", "clerk@harborough.example.org"));
+        assertThat(rest.withBasicAuth("coordinator", "coordinator").postForEntity("/api/consultations/" + key
+                + "/responses", letter, String.class).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+        var sent = records("consultation.responses", r -> key.equals(r.key()), found -> !found.isEmpty()).get(0);
+        var event = json.readTree(sent.value());
+        assertThat(event.path("source").asText()).isEqualTo("/consultflow/console");
+        assertThat(event.path("data").path("channel").asText()).isEqualTo("LETTER");
+        assertThat(messages.problems(RESPONSE, sent.value())).isEmpty();
+    }
+
     private void start(String key, String rehearsal) throws Exception {
         var yaml = Files.readString(Path.of(SEED)).replace("key: vcs-infrastructure-2007", "key: " + key);
         var headers = new HttpHeaders();
