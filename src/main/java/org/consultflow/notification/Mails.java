@@ -109,6 +109,11 @@ public class Mails {
                 List.of(mail.pdf()));
     }
 
+    public void send(MailKey key, FeedbackMail mail) {
+        send(key, mail.to(), mail.contactName(), mail.coordinatorEmail(), "We asked, you said: " + mail.roundTitle(),
+                "feedback", Map.of("mail", mail, "greeting", greeting(mail.contactName())));
+    }
+
     private void send(MailKey key, String to, String name, String replyTo, String subject, String template,
             Map<String, Object> variables) {
         send(key, to, name, replyTo, subject, template, variables, List.of());

@@ -58,6 +58,9 @@ class SecurityConfiguration {
                                 "/actuator/health/**", "/camunda/**", "/dev/**", "/").permitAll()
                         .requestMatchers("/api/dead-letters/**", "/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/**", "/consultations/**", "/console/**").hasRole("COORDINATOR")
+                        // The API's description, for those who may use it (see ApiDocs).
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                                .hasRole("COORDINATOR")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(refused))
                 .formLogin(Customizer.withDefaults())
