@@ -55,7 +55,8 @@ public class Invitations {
     @Transactional
     public Resent resend(String roundKey, String consulteeId, String actor) {
         try (var context = LogContext.of(roundKey, consulteeId)) {
-            var round = rounds.lock(roundKey);
+            // Not the round's lock: responses take it, and would wait for the mail server while this holds it.
+            var round = rounds.get(roundKey);
             var consultee = round.definition().consultee(consulteeId)
                     .orElseThrow(() -> new UnknownConsulteeException(roundKey, consulteeId));
             if (!round.isOpen()) {
