@@ -131,7 +131,7 @@ public record Definition(
     /** The same definition with another list of consultees: the round's, once consultees were added to it. */
     public Definition withConsultees(List<Consultee> consultees) {
         return new Definition(key, title, summary, documents, coordinator, timezone, opens, deadline, reminders, chase,
-                reportDue, questions, groups, consultees, sources, shortPeriodReason, distribution);
+                reportDue, questions, groups, consultees, sources, shortPeriodReason, distribution, feedback);
     }
 
     public Optional<Question> question(String id) {

@@ -1,6 +1,7 @@
 package org.consultflow.engagement;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -76,8 +77,10 @@ public class Reminders {
         }
         var queued = new ArrayList<String>();
         var skipped = new ArrayList<Skipped>();
+        var engaged = new HashMap<String, Engagement>();
+        engagements.ofRound(roundKey).forEach(engagement -> engaged.put(engagement.consulteeId(), engagement));
         for (var consulteeId : chosen) {
-            var engagement = engagements.find(roundKey, consulteeId).orElse(null);
+            var engagement = engaged.get(consulteeId);
             if (engagement == null) {
                 skipped.add(new Skipped(consulteeId, "not invited yet"));
             } else if (engagement.respondedAt() != null) {

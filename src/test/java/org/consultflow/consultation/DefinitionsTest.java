@@ -282,7 +282,7 @@ class DefinitionsTest {
 
     @Test
     void aConsulteeAddedToARunningRoundIsCheckedLikeTheDefinitionsOwn() throws Exception {
-        Definition round = definitions.read(VALID, false);
+        Definition round = definitions.read(VALID + "feedback: {mail: true, link: https://example.org/parks}\n", false);
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
 
         var problems = catchThrowableOfType(InvalidRequestException.class, () -> definitions.readConsultee(json.readTree("""
@@ -303,5 +303,7 @@ class DefinitionsTest {
                  "contact": {"name": "Eve Tan", "email": "eve@example.org"}}"""), round);
         assertThat(added).isEqualTo(new Definition.Consultee("east-ra", "East Residents", "resident",
                 new Definition.Contact("Eve Tan", "eve@example.org")));
+        assertThat(round.withConsultees(List.of()).withConsultees(round.consultees()))
+                .as("a round with consultees added keeps everything else its definition said").isEqualTo(round);
     }
 }
