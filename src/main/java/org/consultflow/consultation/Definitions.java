@@ -1,5 +1,6 @@
 package org.consultflow.consultation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -94,6 +95,11 @@ public class Definitions {
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException("", "The consultee could not be read: " + e.getOriginalMessage());
         }
+    }
+
+    /** The consultee as the JSON a definition would hold, without the fields left out (null). */
+    JsonNode tree(Definition.Consultee consultee) {
+        return mapper.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL).valueToTree(consultee);
     }
 
     private JsonNode parse(String text) throws InvalidDefinitionException {

@@ -112,9 +112,16 @@ public class RoundService {
      * Adds a consultee to an open round, checked like the consultees of a definition; its engagement starts at once
      * and invites it like the others.
      *
-     * @param consultee as in a definition: {@code {id, organisation, group, contact: {name, email}}}
+     * @param consultee as in a definition: {@code {id, organisation, group, contact: {name, email}}}; a missing
+     *        contact name may be null
      * @throws InvalidRequestException listing every problem, with paths starting at the consultee
      */
+    @Transactional
+    public Round addConsultee(String key, Definition.Consultee consultee, String actor) {
+        return addConsultee(key, definitions.tree(consultee), actor);
+    }
+
+    /** The same, for a consultee given as JSON (the API's body): problems name the JSON's paths. */
     @Transactional
     public Round addConsultee(String key, JsonNode consultee, String actor) {
         var round = rounds.lock(key);

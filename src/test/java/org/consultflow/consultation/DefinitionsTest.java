@@ -303,6 +303,10 @@ class DefinitionsTest {
                  "contact": {"name": "Eve Tan", "email": "eve@example.org"}}"""), round);
         assertThat(added).isEqualTo(new Definition.Consultee("east-ra", "East Residents", "resident",
                 new Definition.Contact("Eve Tan", "eve@example.org")));
+        var fromAForm = new Definition.Consultee("west-ra", "West Residents", "resident",
+                new Definition.Contact(null, "west@example.org"));
+        assertThat(definitions.readConsultee(definitions.tree(fromAForm), round)).as("a contact without a name is fine")
+                .isEqualTo(fromAForm);
         assertThat(round.withConsultees(List.of()).withConsultees(round.consultees()))
                 .as("a round with consultees added keeps everything else its definition said").isEqualTo(round);
     }
