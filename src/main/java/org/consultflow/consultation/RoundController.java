@@ -85,6 +85,7 @@ class RoundController {
      * invited like the others. 400 with every problem in {@code errors}, 409 once the round has closed.
      */
     @Operation(summary = "Add a consultee to the open round; it is invited like the others")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/{key}/consultees", consumes = "application/json")
     ResponseEntity<RoundView> addConsultee(@PathVariable String key, @RequestBody JsonNode consultee) {
         var round = service.addConsultee(key, consultee, Audit.actor());

@@ -2,6 +2,8 @@ package org.consultflow.engagement;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.consultflow.platform.Audit;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * tasks. Unknown rounds and consultees are 404, a closed round 409, bad input 400 with every problem in
  * {@code errors} (see ConsultationProblems).
  */
+@Tag(name = "Engagements", description = "Invitations sent again, reminders now and chase calls of an open round")
 @RestController
 @RequestMapping("/api/consultations/{key}")
 class EngagementController {
@@ -39,6 +43,7 @@ class EngagementController {
     }
 
     /** Sends the consultee's invitation again with a new personal link; the old link is retired. */
+    @Operation(summary = "Send a consultee's invitation again with a new personal link, retiring the old one")
     @PostMapping("/consultees/{consulteeId}/invitation")
     Invitations.Resent resend(@PathVariable String key, @PathVariable String consulteeId) {
         return invitations.resend(key, consulteeId, Audit.actor());
@@ -48,6 +53,8 @@ class EngagementController {
      * Reminds the consultees named in {@code consulteeIds} now, or, without them, everyone still to answer. 202: the
      * mails go out from the engine shortly after, and count as sent once they have gone.
      */
+    @Operation(summary = "Remind the consultees named, or everyone still to answer, now")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/reminders")
     ResponseEntity<Reminders.RemindersQueued> remindNow(@PathVariable String key,
             @RequestBody(required = false) ReminderRequest request) {
@@ -55,12 +62,15 @@ class EngagementController {
                 Audit.actor()));
     }
 
+    @Operation(summary = "The round's open chase tasks: silent required consultees to phone")
     @GetMapping("/chase-tasks")
     List<ChaseTasks.ChaseTask> chaseTasks(@PathVariable String key) {
         return chases.open(key);
     }
 
     /** Completes a chase task with the call's outcome and an optional note, as Tasklist would. */
+    @Operation(summary = "Complete a chase task with the call's outcome and a note, as Tasklist would")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/chase-tasks/{taskId}")
     ResponseEntity<Void> completeChase(@PathVariable String key, @PathVariable String taskId,
             @RequestBody ChaseOutcome body) {
