@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.consultflow.consultation.DefinitionProblem;
 import org.consultflow.consultation.InvalidRequestException;
@@ -19,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Reminders the coordinator sends now, between the scheduled ones. Sent by the engagements' processes (see
  * {@link SendReminderNow}) rather than from here: the mails go out from the job executor with its retries, and each
  * is counted when it has actually gone, like a scheduled reminder, so the report's "reminders sent" stays honest.
+ * An engagement that has ended (responded, or the round closed) takes no reminder even if queued.
  */
 @Service
 public class Reminders {
@@ -79,24 +79,29 @@ public class Reminders {
         var skipped = new ArrayList<Skipped>();
         var engaged = new HashMap<String, Engagement>();
         engagements.ofRound(roundKey).forEach(engagement -> engaged.put(engagement.consulteeId(), engagement));
+        var instances = new HashMap<String, String>();
+        runtime.createProcessInstanceQuery().processDefinitionKey(StartEngagements.PROCESS)
+                .variableValueEquals("roundKey", roundKey).list()
+                .forEach(instance -> instances.put(instance.getBusinessKey(), instance.getId()));
+        var toRemind = new ArrayList<String>();
         for (var consulteeId : chosen) {
             var engagement = engaged.get(consulteeId);
-            if (engagement == null) {
-                skipped.add(new Skipped(consulteeId, "not invited yet"));
-            } else if (engagement.respondedAt() != null) {
+            if (engagement != null && engagement.respondedAt() != null) {
                 if (consulteeIds != null) {
                     skipped.add(new Skipped(consulteeId, "has responded"));
                 }
+            } else if (engagement == null || !instances.containsKey(engagement.businessKey())
+                    || engagement.invitedAt() == null && engagement.mailFailedAt() == null) {
+                skipped.add(new Skipped(consulteeId, "not invited yet: the invitation is still on its way"));
             } else {
-                try {
-                    runtime.createMessageCorrelation(MESSAGE)
-                            .processInstanceBusinessKey(engagement.businessKey()).correlateWithResult();
-                    queued.add(consulteeId);
-                } catch (MismatchingMessageCorrelationException e) {
-                    skipped.add(new Skipped(consulteeId, "not waiting for a response (its invitation may still be "
-                            + "on its way)"));
-                }
+                queued.add(consulteeId);
+                toRemind.add(instances.get(engagement.businessKey()));
             }
+        }
+        // As an engine batch rather than here: a message correlated in this transaction would collide with any job
+        // the engine runs on that engagement meanwhile, and refuse the whole request. The batch retries instead.
+        if (!toRemind.isEmpty()) {
+            runtime.createMessageCorrelationAsync(MESSAGE).processInstanceIds(toRemind).correlateAllAsync();
         }
         audit.record(actor, "reminder.sent-now", roundKey, (consulteeIds == null ? "to everyone still to answer: "
                 : "to chosen consultees: ") + queued.size() + " reminded " + queued

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Tell of the new deadline": consultees still to answer hear by mail that the deadline moved. The engagements still
- * awaiting a response are told in the coordinator's transaction (a message each, which queues a job); the mails go out
- * from the job executor with the engine's retries, so a large round does not hold the request up. The mail says the
+ * awaiting a response get a message each (see {@link #on(DeadlineMoved)}), which queues a job; the mails go out from
+ * the job executor with the engine's retries, so a large round does not hold the request up. The mail says the
  * deadline as it stands when it is sent: moved twice in a minute, both mails give the latest.
  */
 @Component("tellNewDeadline")
@@ -46,14 +46,23 @@ class TellNewDeadline implements JavaDelegate {
         this.clock = clock;
     }
 
+    /**
+     * Asynchronously, as an engine batch: correlating in the coordinator's transaction would collide with any job the
+     * engine is running on one of the engagements at that moment, and one collision would refuse the whole deadline
+     * change. The batch's jobs correlate with the engine's retries; engagements no longer awaiting a response have no
+     * subscription and are passed over.
+     */
     @EventListener
     void on(DeadlineMoved moved) {
-        var told = runtime.createMessageCorrelation(MESSAGE)
-                .processInstanceVariableEquals("roundKey", moved.roundKey())
-                .setVariableLocal("deadlineExtended", moved.extended())
-                .correlateAllWithResult();
-        log.info("Round {}: {} consultee(s) still to answer will be told of the new deadline", moved.roundKey(),
-                told.size());
+        var waiting = runtime.createProcessInstanceQuery().processDefinitionKey(StartEngagements.PROCESS)
+                .variableValueEquals("roundKey", moved.roundKey());
+        if (waiting.count() == 0) {
+            return;
+        }
+        runtime.createMessageCorrelationAsync(MESSAGE).processInstanceQuery(waiting)
+                .setVariable("deadlineExtended", moved.extended())
+                .correlateAllAsync();
+        log.info("Round {}: consultees still to answer will be told of the new deadline", moved.roundKey());
     }
 
     @Override
