@@ -1,7 +1,7 @@
 // Keeps a round's dashboard current while the round is open: every ten seconds it fetches the live part of the page
-// again and swaps in each changed block, except one holding the keyboard focus, so nobody loses their place. A change
-// in the figures is read out politely through the page's status region. Without JavaScript the page simply shows
-// what it showed when loaded.
+// again and swaps in each changed block, except one holding the keyboard focus or a ticked box (the consultees chosen
+// for a reminder), so nobody loses their place or their choice. A change in the figures is read out politely through
+// the page's status region. Without JavaScript the page simply shows what it showed when loaded.
 (function () {
   'use strict'
   var live = document.getElementById('live')
@@ -30,7 +30,8 @@
         var before = summary(document)
         fresh.querySelectorAll('[data-live-part]').forEach(function (part) {
           var current = live.querySelector('[data-live-part="' + part.getAttribute('data-live-part') + '"]')
-          if (!current || current.contains(document.activeElement) || current.innerHTML === part.innerHTML) {
+          if (!current || current.contains(document.activeElement) || current.querySelector('input:checked') ||
+              current.innerHTML === part.innerHTML) {
             return
           }
           current.innerHTML = part.innerHTML

@@ -3,6 +3,7 @@ package org.consultflow.console;
 import java.security.Principal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.consultflow.consultation.UnknownConsulteeException;
 import org.consultflow.consultation.UnknownRoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -15,6 +16,17 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ControllerAdvice(basePackageClasses = ConsolePages.class)
 class ConsolePages {
 
+    /** Something a console address names is not there (any more): a page saying so, with the way back. */
+    static class NotFound extends RuntimeException {
+
+        final String heading;
+
+        NotFound(String heading, String message) {
+            super(message);
+            this.heading = heading;
+        }
+    }
+
     @ModelAttribute
     void chrome(Principal principal, HttpServletRequest request, Model model) {
         model.addAttribute("user", principal == null ? null : principal.getName());
@@ -24,6 +36,23 @@ class ConsolePages {
     @ExceptionHandler(UnknownRoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String unknownRound(UnknownRoundException e, Model model) {
+        model.addAttribute("heading", "Round not found");
+        model.addAttribute("message", e.getMessage());
+        return "console/not-found";
+    }
+
+    @ExceptionHandler(UnknownConsulteeException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String unknownConsultee(UnknownConsulteeException e, Model model) {
+        model.addAttribute("heading", "Consultee not found");
+        model.addAttribute("message", e.getMessage());
+        return "console/not-found";
+    }
+
+    @ExceptionHandler(NotFound.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NotFound e, Model model) {
+        model.addAttribute("heading", e.heading);
         model.addAttribute("message", e.getMessage());
         return "console/not-found";
     }

@@ -4,23 +4,33 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.HistoryService;
+import org.consultflow.consultation.InvalidRequestException;
 import org.consultflow.consultation.RoundActions;
+import org.consultflow.consultation.RoundConflictException;
+import org.consultflow.engagement.ChaseTasks;
+import org.consultflow.engagement.Reminders;
 import org.consultflow.platform.Audit;
 import org.consultflow.report.ResponsesCsv;
 import org.consultflow.response.Responses;
 import org.consultflow.response.reply.WaitingReplies;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** One round at a glance: who has answered, by group, over time; its history; and the ways to act on it. */
 @Controller
@@ -35,16 +45,20 @@ class DashboardPage {
     private final WaitingReplies replies;
     private final HistoryService history;
     private final ResponsesCsv csv;
+    private final Reminders reminders;
+    private final ChaseTasks chases;
     private final Clock clock;
 
     DashboardPage(RoundActions rounds, Responses responses, Audit audit, WaitingReplies replies,
-            HistoryService history, ResponsesCsv csv, Clock clock) {
+            HistoryService history, ResponsesCsv csv, Reminders reminders, ChaseTasks chases, Clock clock) {
         this.rounds = rounds;
         this.responses = responses;
         this.audit = audit;
         this.replies = replies;
         this.history = history;
         this.csv = csv;
+        this.reminders = reminders;
+        this.chases = chases;
         this.clock = clock;
     }
 
@@ -61,7 +75,42 @@ class DashboardPage {
         model.addAttribute("history", entries);
         model.addAttribute("zone", rounds.round(key).definition().timezone());
         model.addAttribute("replies", replies.of(key));
+        var round = rounds.round(key);
+        model.addAttribute("chases", round.isOpen() ? chases.open(key) : List.of());
+        model.addAttribute("organisations", round.definition().consultees().stream().collect(
+                Collectors.toMap(c -> c.id(), c -> c.organisation())));
+        if (!model.containsAttribute("problems")) {
+            model.addAttribute("problems", Map.of());
+        }
         return "console/dashboard";
+    }
+
+    /**
+     * Reminds the consultees ticked in the table, or with {@code everyone} all who have not responded. The banner
+     * says who was reminded and who was not, and why; the reminders column counts each once its mail has gone.
+     */
+    @PostMapping("/reminders")
+    String remind(@PathVariable String key, @RequestParam(name = "consultee", required = false) List<String> chosen,
+            @RequestParam(defaultValue = "") String everyone, Model model, HttpServletResponse http,
+            RedirectAttributes redirect) {
+        var all = !everyone.isEmpty();
+        String problem = null;
+        if (!all && (chosen == null || chosen.isEmpty())) {
+            problem = "Select the consultees to remind, or remind everyone who has not responded";
+        } else {
+            try {
+                var result = reminders.remindNow(key, all ? null : chosen, Audit.actor());
+                redirect.addFlashAttribute("reminded", Reminded.of(result, rounds.round(key).definition()));
+                return "redirect:/console/rounds/" + key;
+            } catch (InvalidRequestException e) {
+                problem = "Select only consultees of this round: " + e.problems().get(0).message();
+            } catch (RoundConflictException e) {
+                problem = e.getMessage();
+            }
+        }
+        http.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("problems", Map.of("remind-selected", problem));
+        return show(key, null, null, null, model);
     }
 
     /** The part that changes while the round is open, fetched again every few seconds by console-live.js. */

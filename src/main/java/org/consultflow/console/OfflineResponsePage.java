@@ -143,7 +143,7 @@ class OfflineResponsePage {
         return at.atOffset(ZoneOffset.UTC);
     }
 
-    private static Map<String, Object> answers(Definition definition, Map<String, String> form,
+    static Map<String, Object> answers(Definition definition, Map<String, String> form,
             Map<String, String> problems) {
         var answers = new LinkedHashMap<String, Object>();
         for (var question : definition.questions()) {
@@ -196,7 +196,7 @@ class OfflineResponsePage {
         return "consultee";
     }
 
-    private static String plain(String problem) {
+    static String plain(String problem) {
         return switch (problem) {
             case "receivedAt is in the future" -> "The date received must be today or in the past";
             case "receivedAt is before the round opened" -> "The date received must be after the round opened";
