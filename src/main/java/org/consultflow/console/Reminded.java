@@ -15,7 +15,7 @@ record Reminded(List<String> queued, List<String> skipped) implements Serializab
                         .toList());
     }
 
-    String heading() {
+    public String heading() {
         return queued.isEmpty() ? "No reminders sent: nobody chosen is still to respond"
                 : "Reminder" + (queued.size() == 1 ? "" : "s") + " on the way to " + queued.size()
                         + (queued.size() == 1 ? " consultee" : " consultees");
