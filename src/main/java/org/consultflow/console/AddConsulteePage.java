@@ -1,6 +1,7 @@
 package org.consultflow.console;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,6 +31,9 @@ class AddConsulteePage {
     /** The form's fields by the paths the definition check names. */
     static final Map<String, String> FIELDS = Map.of("id", "id", "organisation", "organisation", "group", "group",
             "contact", "contact-name", "contact.name", "contact-name", "contact.email", "contact-email");
+
+    private static final List<String> ORDER = List.of("organisation", "id", "group", "contact-name",
+            "contact-email");
 
     record Fields(String id, String organisation, String group, String contactName, String contactEmail) {}
 
@@ -66,8 +70,11 @@ class AddConsulteePage {
                         + fields.contactEmail() + " is on its way");
                 return "redirect:/console/rounds/" + key;
             } catch (InvalidRequestException e) {
-                e.problems().forEach(p -> problems.putIfAbsent(FIELDS.getOrDefault(p.path(), "id"),
+                var found = new LinkedHashMap<String, String>();
+                e.problems().forEach(p -> found.putIfAbsent(FIELDS.getOrDefault(p.path(), "id"),
                         sentence(label(p.path()), p.message())));
+                // The error summary lists problems in the order of the fields on the page, not of the check.
+                ORDER.stream().filter(found::containsKey).forEach(field -> problems.put(field, found.get(field)));
             } catch (RoundConflictException e) {
                 http.setStatus(HttpStatus.CONFLICT.value());
                 problems.put("id", e.getMessage());
