@@ -23,9 +23,13 @@ import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,6 +89,7 @@ class ConsoleBrowserTest {
     @Autowired org.camunda.bpm.engine.HistoryService history;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired KafkaConnectionDetails kafka;
+    @Autowired GreenMail mail;
     @LocalServerPort int port;
 
     Browser browser;
@@ -243,6 +249,138 @@ class ConsoleBrowserTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> browser.find(By.id("consultee-charnwood")).getText().contains("Letter"));
 
+        // An invitation sent again: after confirming, a new mail with a new link; the first mail's link is refused.
+        await().atMost(Duration.ofSeconds(60)).until(() -> invitationsTo("karen.stapleton@example.org").size() == 1);
+        var oldLink = linkIn(invitationsTo("karen.stapleton@example.org").get(0));
+        browser.tabTo(By.id("resend-hinckley-bosworth"));
+        browser.enter(titleIs("Send the invitation again – ConsultFlow"));
+        assertThat(browser.text()).contains("Hinckley and Bosworth Borough Council").contains("will stop working");
+        page("console-resend");
+        browser.tabTo(By.id("resend"));
+        browser.enter(titleIs(TITLE + " – ConsultFlow"));
+        assertThat(browser.text()).contains("Invitation sent again to Hinckley and Bosworth Borough Council");
+        await().atMost(Duration.ofSeconds(30)).until(() -> invitationsTo("karen.stapleton@example.org").size() == 2);
+        var newLink = linkIn(invitationsTo("karen.stapleton@example.org").get(1));
+        assertThat(newLink).isNotEqualTo(oldLink);
+        browser.open(url(oldLink));
+        assertThat(browser.title()).startsWith("This link has been replaced");
+        assertThat(rest.getForEntity(oldLink, String.class).getStatusCode()).isEqualTo(HttpStatus.GONE);
+        browser.open(url(newLink));
+        assertThat(browser.title()).isEqualTo(TITLE + " – Respond to a consultation");
+        assertThat(browser.text()).contains("Hinckley and Bosworth Borough Council");
+
+        // A reminder now: nobody ticked is a problem; one silent consultee and one who responded, only the silent one
+        // is reminded, and the dashboard counts it once the mail has gone.
+        browser.open(url("/console/rounds/" + KEY));
+        browser.tabTo(By.id("remind-selected"));
+        browser.enter(titleIs("Error: " + TITLE + " – ConsultFlow"));
+        assertThat(browser.find(By.className("govuk-error-summary")).getText()).contains("Select the consultees to remind");
+        browser.tabTo(By.id("remind-north-west-leicestershire"));
+        browser.keys(Keys.SPACE);
+        browser.tabTo(By.id("remind-blaby"));
+        browser.keys(Keys.SPACE);
+        browser.tabTo(By.id("remind-selected"));
+        browser.enter(titleIs(TITLE + " – ConsultFlow"));
+        assertThat(browser.find(By.id("reminded")).getText()).contains("Reminder on the way to 1 consultee")
+                .contains("North West Leicestershire District Council")
+                .contains("Blaby District Council: has responded");
+        page("console-reminded");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> browser.find(
+                By.cssSelector("#consultee-north-west-leicestershire > :nth-child(6)")).getText().equals("1"));
+
+        // A consultee added: a taken id and a broken address are refused at their fields, then it is added and invited.
+        browser.tabTo(By.id("add-consultee"));
+        browser.enter(titleIs("Add a consultee – ConsultFlow"));
+        page("console-add-consultee");
+        browser.type(By.id("organisation"), "Voluntary Action Leicester");
+        browser.type(By.id("id"), "blaby");
+        browser.tabTo(By.id("group"));
+        browser.keys("Key partners");
+        browser.type(By.id("contact-name"), "Ruth Ogden");
+        browser.type(By.id("contact-email"), "ruth.ogden@@example.org");
+        browser.tabTo(By.id("add"));
+        browser.enter(titleIs("Error: Add a consultee – ConsultFlow"));
+        assertThat(browser.find(By.id("id-error")).getText()).contains("already the id of a consultee");
+        assertThat(browser.find(By.id("contact-email-error")).getText()).isNotBlank();
+        assertThat(browser.find(By.id("organisation")).getAttribute("value")).isEqualTo("Voluntary Action Leicester");
+        page("console-add-consultee-error");
+        browser.type(By.id("id"), "voluntary-action-leicester");
+        browser.type(By.id("contact-email"), "ruth.ogden@example.org");
+        browser.tabTo(By.id("add"));
+        browser.enter(titleIs(TITLE + " – ConsultFlow"));
+        assertThat(browser.text()).contains("Voluntary Action Leicester added");
+        assertThat(browser.find(By.id("consultee-voluntary-action-leicester")).getText()).contains("Key partners");
+        await().atMost(Duration.ofSeconds(30)).until(() -> invitationsTo("ruth.ogden@example.org").size() == 1);
+
+        // A chase call: Harborough's chase timer is brought forward (the rehearsal's falls near the moved deadline),
+        // the call is listed, its outcome first left out, then recorded.
+        var harboroughInstance = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(KEY + ":harborough").singleResult().getId();
+        var harborough = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().timers()
+                .activityId("Event_ChaseDue").processInstanceId(harboroughInstance).singleResult(), job -> job != null);
+        management.executeJob(harborough.getId());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            browser.open(url("/console/rounds/" + KEY));
+            return !browser.find(By.tagName("main")).findElements(By.id("chases")).isEmpty();
+        });
+        assertThat(browser.find(By.id("chases")).getText()).contains("Harborough District Council");
+        browser.tabTo(By.id("chase-harborough"));
+        browser.enter(titleIs("Record a chase call – ConsultFlow"));
+        page("console-chase");
+        browser.tabTo(By.id("record-chase"));
+        browser.enter(titleIs("Error: Record a chase call – ConsultFlow"));
+        assertThat(browser.find(By.id("outcome-error")).getText()).contains("Enter what came of the call");
+        browser.type(By.id("outcome"), "Promised a response by Friday");
+        browser.type(By.id("note"), "Spoke to the clerk");
+        browser.tabTo(By.id("record-chase"));
+        browser.enter(titleIs(TITLE + " – ConsultFlow"));
+        assertThat(browser.text()).contains("Chase call to Harborough District Council recorded");
+        assertThat(browser.text()).contains("No chase calls are due");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> browser.find(
+                By.id("consultee-harborough")).getText().contains("Chased: Promised a response by Friday: Spoke to the clerk"));
+
+        // The emailed reply waiting for Melton: read as text, recorded with its answer.
+        var meltonReply = jdbc.sql("select id from emailed_reply where message_id = '<reply-1@example.org>'")
+                .query(Long.class).single();
+        browser.tabTo(By.id("reply-" + meltonReply));
+        browser.enter(titleIs("Emailed reply – ConsultFlow"));
+        assertThat(browser.find(By.id("reply-body")).getText()).isEqualTo("We prefer B.");
+        assertThat(browser.find(By.id("reply-consultee")).getText()).isEqualTo("Melton Borough Council");
+        page("console-reply");
+        browser.choose("q-preference", "q-preference-b");
+        browser.tabTo(By.id("record-reply"));
+        browser.enter(titleIs(TITLE + " – ConsultFlow"));
+        assertThat(browser.text()).contains("Emailed reply recorded as the response of Melton Borough Council");
+
+        // An unmatched reply in triage: its round chosen, then its organisation, then recorded the same way.
+        var unmatched = jdbc.sql("""
+                insert into emailed_reply (message_id, round_key, consultee_id, from_address, subject, received_at,
+                                           body, status)
+                values ('<reply-2@example.org>', null, null, 'mark.kilby@example.org', 'Our views on the models', ?,
+                        ?, 'UNMATCHED') returning id""")
+                .params(java.sql.Timestamp.from(Instant.now()), "Oadby and Wigston favour Model C.\n<b>not markup</b>")
+                .query(Long.class).single();
+        browser.tabTo(By.linkText("Unmatched replies"));
+        browser.enter(titleIs("Unmatched replies – ConsultFlow"));
+        page("console-replies");
+        browser.tabTo(By.id("reply-" + unmatched));
+        browser.enter(titleIs("Emailed reply – ConsultFlow"));
+        assertThat(browser.find(By.id("reply-body")).getText()).contains("<b>not markup</b>");
+        browser.tabTo(By.id("round"));
+        browser.keys(TITLE);
+        browser.tabTo(By.id("choose-round"));
+        browser.enter(driver -> driver.getCurrentUrl().contains("round=" + KEY));
+        page("console-reply-triage");
+        browser.tabTo(By.id("consultee"));
+        browser.keys("Oadby");
+        browser.choose("q-preference", "q-preference-c");
+        browser.tabTo(By.id("record-reply"));
+        browser.enter(titleIs(TITLE + " – ConsultFlow"));
+        assertThat(browser.text()).contains("Emailed reply recorded as the response of Oadby and Wigston Borough Council");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> browser.find(By.id("consultee-oadby-wigston")).getText().contains("Email")
+                        && browser.find(By.id("consultee-melton")).getText().contains("Email"));
+
         // Closed now, after confirming.
         browser.tabTo(By.id("close-now"));
         browser.enter(titleIs("Close the round now – ConsultFlow"));
@@ -256,7 +394,8 @@ class ConsoleBrowserTest {
         browser.open(url("/console/rounds/" + KEY));
         assertThat(browser.find(By.id("round-status")).getText()).isEqualTo("Report in review");
         assertThat(browser.find(By.id("history")).getText()).contains("deadline.moved").contains("round.closed-now")
-                .contains("response.recorded-offline").contains("coordinator");
+                .contains("response.recorded-offline").contains("coordinator").contains("invitation.resent")
+                .contains("reminder.sent-now").contains("consultee.added").contains("chase.recorded");
         browser.tabTo(By.id("review-report"));
         browser.enter(titleIs("Review the report – ConsultFlow"));
         page("console-report");
@@ -288,13 +427,14 @@ class ConsoleBrowserTest {
         var bytes = csv.getBody();
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         var lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n");
-        assertThat(lines).hasSize(21);
+        assertThat(lines).as("the header and 21 consultees, one added").hasSize(22);
         assertThat(lines[0]).startsWith("consultee id,organisation,group,required,responded,version,channel");
         assertThat(row(lines, "charnwood")).contains(",yes,1,letter,").contains("Helping parish groups find funding.")
                 .contains("Model B");
         assertThat(row(lines, "blaby")).contains(",yes,1,partner,");
         assertThat(row(lines, "big-lottery-fund")).contains("\"'=HYPERLINK(\"\"https://example.org\"\")\"");
-        assertThat(row(lines, "melton")).contains(",yes,no,,");
+        assertThat(row(lines, "melton")).contains(",yes,1,email,");
+        assertThat(row(lines, "hinckley-bosworth")).contains(",yes,no,,");
 
         // Admins find the round's processes in Cockpit from the dashboard; coordinators do not.
         var roundInstance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(KEY).singleResult();
@@ -334,6 +474,18 @@ class ConsoleBrowserTest {
                 .contains("There is no consultation round with the key &#39;no-such-round&#39;");
     }
 
+    @Test
+    void anUnknownReplyOrChaseCallGetsAPageNotJson() {
+        var reply = coordinator().getForEntity("/console/replies/987654", String.class);
+        assertThat(reply.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(reply.getBody()).contains("Reply not found – ConsultFlow")
+                .contains("There is no emailed reply with the id 987654.");
+        var invitation = coordinator().getForEntity("/console/rounds/no-such-round/consultees/blaby/invitation",
+                String.class);
+        assertThat(invitation.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(invitation.getBody()).contains("Round not found – ConsultFlow");
+    }
+
     // --- helpers ---
 
     /** axe on the page, then its screenshot. */
@@ -348,6 +500,45 @@ class ConsoleBrowserTest {
 
     private static String row(String[] lines, String consultee) {
         return Arrays.stream(lines).filter(line -> line.startsWith(consultee + ",")).findFirst().orElseThrow();
+    }
+
+    /** The invitations caught by the test's SMTP server for one address, oldest first. */
+    private List<MimeMessage> invitationsTo(String address) throws Exception {
+        var found = new java.util.ArrayList<MimeMessage>();
+        for (var message : mail.getReceivedMessages()) {
+            if (message.getSubject().startsWith("Invitation to respond")
+                    && message.getRecipients(Message.RecipientType.TO)[0].toString().contains(address)) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+
+    /** The personal link's path in a mail's text. */
+    private static String linkIn(MimeMessage message) throws Exception {
+        var body = text(message.getContent());
+        var at = body.indexOf("/respond/");
+        return body.substring(at).split("[\\s\"<]")[0];
+    }
+
+    private static String text(Object content) throws Exception {
+        if (content instanceof String text) {
+            return text;
+        }
+        var multipart = (Multipart) content;
+        for (int i = 0; i < multipart.getCount(); i++) {
+            var part = multipart.getBodyPart(i);
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+            if (part.getContent() instanceof Multipart nested) {
+                var found = text(nested);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private Job[] reminderTimers() {
