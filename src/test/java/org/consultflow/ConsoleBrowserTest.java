@@ -475,7 +475,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void anUnknownReplyOrChaseCallGetsAPageNotJson() {
+    void anUnknownReplyOrARoundBehindAnActionGetsAPageNotJson() {
         var reply = coordinator().getForEntity("/console/replies/987654", String.class);
         assertThat(reply.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(reply.getBody()).contains("Reply not found – ConsultFlow")
