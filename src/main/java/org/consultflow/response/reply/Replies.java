@@ -74,6 +74,13 @@ class Replies {
         return waiting.isEmpty() ? Optional.empty() : find(id);
     }
 
+    /** The reply, if not yet recorded (waiting or in triage), holding its row until the transaction ends. */
+    Optional<StoredReply> lockUnrecorded(long id) {
+        var open = jdbc.sql("select id from emailed_reply where id = ? and status <> 'RECORDED' for update").param(id)
+                .query(Long.class).optional();
+        return open.isEmpty() ? Optional.empty() : find(id);
+    }
+
     void taskCreated(long id, String taskId) {
         jdbc.sql("update emailed_reply set task_id = ? where id = ?").params(taskId, id).update();
     }

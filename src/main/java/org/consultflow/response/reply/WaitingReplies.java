@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.consultflow.response.OfflineResponses;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Emailed replies as the console shows them: those matched to a round and still waiting for a coordinator, the
@@ -83,12 +84,13 @@ public class WaitingReplies {
      * @throws AlreadyRecorded when it was recorded meanwhile
      * @throws OfflineResponses.Unavailable when the broker did not take it: nothing was recorded
      */
+    @Transactional
     public OfflineResponses.Outcome record(long id, String roundKey, String consulteeId, Map<String, Object> answers,
             String note, String actor) {
-        var reply = replies.find(id).orElseThrow(() -> new IllegalArgumentException("no emailed reply " + id));
-        if (reply.status() == Replies.Status.RECORDED) {
-            throw new AlreadyRecorded(reply.recordedBy());
-        }
+        // The row stays locked until recorded, so two coordinators on the same reply cannot both send a response.
+        var reply = replies.lockUnrecorded(id).orElseThrow(() -> new AlreadyRecorded(replies.find(id)
+                .map(Replies.StoredReply::recordedBy).orElseThrow(() -> new IllegalArgumentException(
+                        "no emailed reply " + id))));
         return recording.record(reply, reply.roundKey() != null ? reply.roundKey() : roundKey,
                 reply.consulteeId() != null ? reply.consulteeId() : consulteeId, answers, note, actor);
     }
