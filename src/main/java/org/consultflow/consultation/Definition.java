@@ -28,7 +28,8 @@ public record Definition(
         List<Consultee> consultees,
         List<Source> sources,
         String shortPeriodReason,
-        List<String> distribution) {
+        List<String> distribution,
+        List<String> coordinators) {
 
     /** A definition whose responses come only through ConsultFlow itself (personal links, coordinators). */
     public Definition(String key, String title, String summary, List<Document> documents, Coordinator coordinator,
@@ -56,7 +57,17 @@ public record Definition(
                 questions, groups, consultees, sources, shortPeriodReason, List.of());
     }
 
+    /** A definition that any coordinator may change. */
+    public Definition(String key, String title, String summary, List<Document> documents, Coordinator coordinator,
+            ZoneId timezone, OffsetDateTime opens, OffsetDateTime deadline, List<Duration> reminders, Duration chase,
+            LocalDate reportDue, List<Question> questions, List<Group> groups, List<Consultee> consultees,
+            List<Source> sources, String shortPeriodReason, List<String> distribution) {
+        this(key, title, summary, documents, coordinator, timezone, opens, deadline, reminders, chase, reportDue,
+                questions, groups, consultees, sources, shortPeriodReason, distribution, List.of());
+    }
+
     public Definition {
+        coordinators = coordinators == null ? List.of() : List.copyOf(coordinators);
         distribution = distribution == null ? List.of() : List.copyOf(distribution);
         sources = sources == null ? List.of() : List.copyOf(sources);
         documents = documents == null ? List.of() : List.copyOf(documents);
