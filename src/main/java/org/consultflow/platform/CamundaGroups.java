@@ -14,10 +14,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * What a Camunda group allows in ConsultFlow. Camunda's identity service is the one user store: whoever is in
  * {@code coordinators} runs rounds, whoever is in {@code camunda-admin} runs rounds too and repairs what fails.
  */
-public final class CamundaGroups {
+final class CamundaGroups {
 
-    public static final String COORDINATORS = "coordinators";
-    public static final String ADMINS = Groups.CAMUNDA_ADMIN;
+    static final String COORDINATORS = "coordinators";
+    static final String ADMINS = Groups.CAMUNDA_ADMIN;
 
     private CamundaGroups() {
     }
