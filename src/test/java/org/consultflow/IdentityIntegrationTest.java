@@ -274,6 +274,29 @@ class IdentityIntegrationTest {
     }
 
     @Test
+    void someoneTheProviderPutsInNoConsultFlowGroupIsRefusedAndNotCreated() throws Exception {
+        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "8d2e41", "JWT", List.of("consultflow"),
+                Map.of("preferred_username", "visitor", "groups", List.of("staff")), 3600));
+        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        var response = browser.send(request("/oauth2/authorization/oidc").GET().build(), BodyHandlers.ofString());
+        for (int hop = 0; hop < 5 && response.statusCode() == 302; hop++) {
+            var location = URI.create(response.headers().firstValue("Location").orElseThrow());
+            if (location.getPath().equals("/login")) {
+                break;
+            }
+            var next = location.isAbsolute() ? location : URI.create("http://127.0.0.1:" + port).resolve(location);
+            response = browser.send(HttpRequest.newBuilder(next).GET().build(), BodyHandlers.ofString());
+        }
+
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login?refused"));
+        assertThat(identity.createUserQuery().userId("visitor").count()).isZero();
+        assertThat(send(request("/login?refused").GET()).body()).contains("Signing in with Council account did not work");
+    }
+
+    @Test
     void aRoundThatNamesItsCoordinatorsIsChangedByThemAndAdminsOnly() throws Exception {
         identity.saveUser(user("pat", "Pat-password-44"));
         identity.createMembership("pat", "coordinators");

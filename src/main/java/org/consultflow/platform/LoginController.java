@@ -22,6 +22,7 @@ class LoginController {
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {
         model.addAttribute("failed", request.getParameter("error") != null);
+        model.addAttribute("refused", request.getParameter("refused") != null);
         model.addAttribute("signedOut", request.getParameter("signed-out") != null);
         model.addAttribute("oidc", oidc.enabled() ? oidc.name() : null);
         model.addAttribute("oidcLink", "/oauth2/authorization/" + OidcSettings.REGISTRATION);

@@ -73,9 +73,9 @@ class SecurityConfiguration {
                         .accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
                                 new LinkedHashMap<>(Map.of(api, refused)), new AccessDeniedHandlerImpl())))
                 // The session cookie goes with any request a browser sends, so every change it authenticates needs
-                // the session's CSRF token (X-CSRF-TOKEN, from GET /api/csrf; the hidden field of the login and
-                // logout forms). It stays in the session rather than a
-                // script-readable cookie: it ends with the login, a neighbouring site cannot plant it, and it does not
+                // the session's CSRF token (X-CSRF-TOKEN, from GET /api/csrf; a hidden field in the login and logout
+                // forms). It stays in the session rather than a script-readable cookie: it ends with the login, a
+                // neighbouring site cannot plant it, and it does not
                 // clash with the XSRF-TOKEN cookie Camunda sets for /camunda. A request that brings its own
                 // Authorization header cannot have been forged by another site: no site can add that header
                 // cross-origin, and the browser never caches Basic credentials because nothing here asks for them.
@@ -93,8 +93,9 @@ class SecurityConfiguration {
                         .referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER)));
         var provider = oidc.getIfAvailable();
         if (provider != null) {
+            // A refusal by the provider, or for want of a group, is not a wrong password: the page says which.
             http.oauth2Login(login -> login.loginPage("/login").defaultSuccessUrl("/console")
-                    .failureUrl("/login?error")
+                    .failureUrl("/login?refused")
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(provider)));
         }
         return http.build();
