@@ -133,7 +133,9 @@ class IdentityIntegrationTest {
         var before = value(SESSION, cookie(refused));
         var loginPage = get("/login", before);
         assertThat(loginPage.body()).contains("id=\"username\"", "id=\"password\"", "id=\"sign-in\"",
-                "Sign in with Council account");
+                "Sign in with Council account").doesNotContainPattern(Pattern.compile("<script(?![^>]*\\ssrc=)"));
+        assertThat(loginPage.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                policy -> assertThat(policy).contains("script-src 'self';"));
 
         var forged = postForm("/login", before, Map.of("username", "coordinator", "password", "coordinator"));
         assertThat(forged.statusCode()).isEqualTo(403);

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a username and password, from the login form or HTTP Basic, against Camunda's identity service: the same
- * salted hashes Camunda Admin sets, and the engine's lock-out after failed attempts ({@code camunda.bpm.generic-properties}
- * {@code login-*} in application.yaml). A locked user is refused even with the right password until the lock expires,
- * and with the same words as a wrong password, so that the answer tells a guesser nothing about which names exist.
+ * salted hashes Camunda Admin sets, and the engine's lock-out after failed attempts (the {@code login-*} settings
+ * under {@code camunda.bpm.generic-properties} in application.yaml). A locked user is refused even with the right
+ * password until the lock expires, and with the same words as a wrong password, so that the answer tells a guesser
+ * nothing about which names exist.
  */
 @Component
 class CamundaLogins implements AuthenticationProvider {
