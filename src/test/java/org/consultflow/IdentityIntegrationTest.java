@@ -101,13 +101,22 @@ class IdentityIntegrationTest {
     void aCoordinatorSignedInWithTheFormUsesTasklistButNotCockpitOrAdmin() throws Exception {
         var session = signIn("coordinator", "coordinator");
 
-        assertThat(get("/camunda/app/tasklist/default/", session).statusCode()).isEqualTo(200);
+        var tasklist = get("/camunda/app/tasklist/default/", session);
+        assertThat(tasklist.statusCode()).isEqualTo(200);
         assertThat(get("/camunda/app/cockpit/default/", session).statusCode()).isEqualTo(403);
         assertThat(get("/camunda/app/admin/default/", session).statusCode()).isEqualTo(403);
         var known = body(getJson("/camunda/api/admin/auth/user/default", session));
         assertThat(known.path("userId").asText()).isEqualTo("coordinator");
         assertThat(known.path("authorizedApps")).extracting(JsonNode::asText).containsExactlyInAnyOrder("tasklist", "welcome");
         assertThat(getJson("/camunda/api/engine/engine/default/task", session).statusCode()).isEqualTo(200);
+        // Nor can Camunda's own login form make this session someone else inside Camunda.
+        var xsrf = camundaCsrfToken(tasklist);
+        var switched = send(request("/camunda/api/admin/auth/user/default/login/cockpit")
+                .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf).header("X-XSRF-TOKEN", xsrf)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form(Map.of("username", "admin", "password", "admin"))));
+        assertThat(switched.statusCode()).isEqualTo(403);
+        assertThat(getJson("/camunda/api/admin/auth/user/default", session).body()).contains("\"userId\":\"coordinator\"");
         // What Admin manages stays out of reach behind the page too: the engine's authorizations hide other users.
         assertThat(body(getJson("/camunda/api/engine/engine/default/user", session)))
                 .extracting(user -> user.path("id").asText()).doesNotContain("admin");
@@ -195,9 +204,7 @@ class IdentityIntegrationTest {
     @Test
     void camundasOwnLogOutEndsTheSessionToo() throws Exception {
         var session = signIn("admin", "admin");
-        var camunda = get("/camunda/app/cockpit/default/", session);
-        var xsrf = camunda.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
-                .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+        var xsrf = camundaCsrfToken(get("/camunda/app/cockpit/default/", session));
 
         var logout = send(request("/camunda/api/admin/auth/user/default/logout")
                 .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf).header("X-XSRF-TOKEN", xsrf)
@@ -330,6 +337,12 @@ class IdentityIntegrationTest {
                 .statusCode()).isEqualTo(202));
         assertThat(body(basic("/api/consultations/named-coordinators/history", "pat", "Pat-password-44")))
                 .extracting(entry -> entry.path("actor").asText()).contains("admin", "coordinator");
+    }
+
+    /** Camunda's own CSRF token, which its webapps send back as X-XSRF-TOKEN with every change. */
+    private static String camundaCsrfToken(HttpResponse<?> camundaPage) {
+        return camundaPage.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+                .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElseThrow();
     }
 
     private static UsernamePasswordAuthenticationToken coordinator(String name) {

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -56,6 +57,8 @@ class SecurityConfiguration {
                                 "/actuator/health/**", "/dev/**", "/", "/login").permitAll()
                         .requestMatchers("/api/dead-letters/**", "/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/**", "/consultations/**").hasRole("COORDINATOR")
+                        // One sign-in: Camunda's own login form would let a session change who it is within Camunda.
+                        .requestMatchers(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/*").denyAll()
                         // Anyone signed in; Camunda's own authorizations then decide (coordinators: Tasklist only).
                         .requestMatchers(camunda).authenticated()
                         .anyRequest().authenticated())
