@@ -70,7 +70,8 @@ class ReportDownloadsIntegrationTest {
         var coordinator = rest.withBasicAuth("coordinator", "coordinator");
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("application/yaml"));
-        var yaml = Files.readString(Path.of("consultations/vcs-infrastructure-2007.yaml"));
+        var yaml = Files.readString(Path.of("consultations/vcs-infrastructure-2007.yaml"))
+                + "feedback: {mail: true, link: 'https://council.example.org/vcs-2007'}\n";
         assertThat(coordinator.exchange("/api/consultations?rehearsal=PT20S", HttpMethod.POST,
                 new HttpEntity<>(yaml, headers), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         await().atMost(Duration.ofSeconds(60)).until(() -> status(coordinator).equals("REPORT_DRAFTED"));
@@ -116,6 +117,15 @@ class ReportDownloadsIntegrationTest {
             assertThat(attachment.getInputStream().readAllBytes()).isEqualTo(frozen);
         }
 
+        // "We asked, you said" to every consultee once the distribution is served, each once, from the approved data.
+        await().atMost(Duration.ofSeconds(30)).until(() -> received("We asked, you said:").size() == 20);
+        var feedback = received("We asked, you said:");
+        assertThat(feedback).extracting(m -> ((InternetAddress) m.getAllRecipients()[0]).getAddress())
+                .doesNotHaveDuplicates().contains("stephen.farrow@example.org");
+        var feedbackText = (String) ((Multipart) feedback.get(0).getContent()).getBodyPart(0).getContent();
+        assertThat(feedbackText).contains("0 of 20 organisations responded in time.", "We asked: ",
+                "You said: No answers were counted.", "Read the report: https://council.example.org/vcs-2007");
+
         // The log row follows the server's acceptance: wait for it, or the first pack could be made in between.
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "select count(*) from mail_sent where round_key = ? and purpose like 'report-approved-%'")
@@ -135,6 +145,21 @@ class ReportDownloadsIntegrationTest {
         assertThat(json.readTree(entries.get("definition.json")).path("key").asText()).isEqualTo(KEY);
         assertThat(json.readTree(entries.get("timelines/blaby.json")).path("events").get(0).path("what").asText())
                 .isEqualTo("invited");
+        // Every reminder the silent council was sent is a dated event of its own, as the mail log has it.
+        var remindersToBlaby = new java.util.ArrayList<String>();
+        json.readTree(entries.get("mails.json")).forEach(m -> {
+            if (m.path("consulteeId").asText().equals("blaby") && m.path("purpose").asText().startsWith("reminder-")) {
+                remindersToBlaby.add(m.path("sentAt").asText());
+            }
+        });
+        var remindedAt = new java.util.ArrayList<String>();
+        json.readTree(entries.get("timelines/blaby.json")).path("events").forEach(e -> {
+            if (e.path("what").asText().equals("reminded")) {
+                remindedAt.add(e.path("at").asText());
+            }
+        });
+        assertThat(remindersToBlaby).hasSizeGreaterThan(1);
+        assertThat(remindedAt).containsExactlyElementsOf(remindersToBlaby);
         assertThat(new String(entries.get("README.md"), StandardCharsets.UTF_8))
                 .contains("`mails.json`: every mail sent for the round").doesNotContain("does not keep a log");
         // Every invitation the mail server received is listed with the Message-ID it arrived with.

@@ -29,6 +29,7 @@ public record Definition(
         List<Source> sources,
         String shortPeriodReason,
         List<String> distribution,
+        Feedback feedback,
         List<String> coordinators) {
 
     /** A definition whose responses come only through ConsultFlow itself (personal links, coordinators). */
@@ -57,17 +58,27 @@ public record Definition(
                 questions, groups, consultees, sources, shortPeriodReason, List.of());
     }
 
-    /** A definition that any coordinator may change. */
+    /** A definition that sends consultees no "we asked, you said" mail after approval. */
     public Definition(String key, String title, String summary, List<Document> documents, Coordinator coordinator,
             ZoneId timezone, OffsetDateTime opens, OffsetDateTime deadline, List<Duration> reminders, Duration chase,
             LocalDate reportDue, List<Question> questions, List<Group> groups, List<Consultee> consultees,
             List<Source> sources, String shortPeriodReason, List<String> distribution) {
         this(key, title, summary, documents, coordinator, timezone, opens, deadline, reminders, chase, reportDue,
-                questions, groups, consultees, sources, shortPeriodReason, distribution, List.of());
+                questions, groups, consultees, sources, shortPeriodReason, distribution, null);
+    }
+
+    /** A definition that any coordinator may change. */
+    public Definition(String key, String title, String summary, List<Document> documents, Coordinator coordinator,
+            ZoneId timezone, OffsetDateTime opens, OffsetDateTime deadline, List<Duration> reminders, Duration chase,
+            LocalDate reportDue, List<Question> questions, List<Group> groups, List<Consultee> consultees,
+            List<Source> sources, String shortPeriodReason, List<String> distribution, Feedback feedback) {
+        this(key, title, summary, documents, coordinator, timezone, opens, deadline, reminders, chase, reportDue,
+                questions, groups, consultees, sources, shortPeriodReason, distribution, feedback, List.of());
     }
 
     public Definition {
         coordinators = coordinators == null ? List.of() : List.copyOf(coordinators);
+        feedback = feedback == null ? Feedback.NONE : feedback;
         distribution = distribution == null ? List.of() : List.copyOf(distribution);
         sources = sources == null ? List.of() : List.copyOf(sources);
         documents = documents == null ? List.of() : List.copyOf(documents);
@@ -78,6 +89,15 @@ public record Definition(
     }
 
     public record Document(String title, String url) {}
+
+    /**
+     * After approval, optionally a "we asked, you said" mail to every consultee: what was asked, what the counted
+     * responses came to, and {@code link}, where the council publishes the report (ConsultFlow's own copy needs a
+     * coordinator's login, and it names every respondent).
+     */
+    public record Feedback(boolean mail, String link) {
+        public static final Feedback NONE = new Feedback(false, null);
+    }
 
     public record Coordinator(String name, String email) {}
 

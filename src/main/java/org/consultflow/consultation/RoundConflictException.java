@@ -1,7 +1,7 @@
 package org.consultflow.consultation;
 
 /** The request does not fit the round's current state. */
-class RoundConflictException extends RuntimeException {
+public class RoundConflictException extends RuntimeException {
 
     RoundConflictException(String message) {
         super(message);

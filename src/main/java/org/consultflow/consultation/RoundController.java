@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.consultflow.platform.Audit;
 
 import org.springframework.http.HttpStatus;
@@ -16,9 +18,11 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+@Tag(name = "Rounds", description = "Start rounds from a definition, watch them, move their deadline and close them")
 @RestController
 @RequestMapping("/api/consultations")
 class RoundController {
@@ -36,6 +40,8 @@ class RoundController {
     }
 
     /** Starts a round from a YAML or JSON definition; {@code rehearsal} compresses its timeline to end that long from now. */
+    @Operation(summary = "Start a round from a YAML or JSON definition")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "application/json", "text/plain"})
     ResponseEntity<RoundView> start(@RequestBody String definition,
             @RequestParam(required = false) Duration rehearsal) throws InvalidDefinitionException {
@@ -46,18 +52,22 @@ class RoundController {
         return ResponseEntity.created(URI.create("/api/consultations/" + round.key())).body(view(round));
     }
 
+    @Operation(summary = "A round's status, counts per group and each consultee's progress")
     @GetMapping("/{key}")
     RoundView show(@PathVariable String key) {
         return view(rounds.get(key));
     }
 
     /** Closes the round now, before its deadline. Closing runs as a job: 202, and the status follows shortly. */
+    @Operation(summary = "Close the round now, before its deadline")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{key}/close")
     ResponseEntity<RoundView> close(@PathVariable String key) {
         return ResponseEntity.accepted().body(view(service.closeNow(key)));
     }
 
     /** Extends the deadline or brings it forward. */
+    @Operation(summary = "Extend the deadline or bring it forward")
     @PutMapping("/{key}/deadline")
     RoundView moveDeadline(@PathVariable String key, @RequestBody NewDeadline body) {
         if (body.deadline() == null) {
@@ -70,6 +80,7 @@ class RoundController {
     record NewDeadline(OffsetDateTime deadline) {}
 
     /** Every coordinator and admin action on the round: who, what and when. */
+    @Operation(summary = "Every coordinator and admin action on the round, with who and when")
     @GetMapping("/{key}/history")
     List<Audit.Entry> history(@PathVariable String key) {
         rounds.get(key);

@@ -7,21 +7,24 @@ import java.util.Map;
 
 import org.consultflow.consultation.ConsulteeProgress.Progress;
 
-/** The JSON a coordinator sees for a round: status, counts overall and per group, and each consultee's state. */
-record RoundView(String key, String title, RoundStatus status, OffsetDateTime deadline, boolean rehearsal,
+/**
+ * The JSON a coordinator sees for a round: status, counts overall and per group, and each consultee's state. Public
+ * for the console, which shows the same figures as the API.
+ */
+public record RoundView(String key, String title, RoundStatus status, OffsetDateTime deadline, boolean rehearsal,
         Instant opened, Instant closedAt, Counts counts, List<GroupCounts> groups, List<ConsulteeView> consultees) {
 
-    enum State { INVITED, RESPONDED, NO_RESPONSE }
+    public enum State { INVITED, RESPONDED, NO_RESPONSE }
 
-    record Counts(int invited, int responded, int outstanding, int late) {}
+    public record Counts(int invited, int responded, int outstanding, int late) {}
 
-    record GroupCounts(String id, String label, boolean required, int invited, int responded, int outstanding) {}
+    public record GroupCounts(String id, String label, boolean required, int invited, int responded, int outstanding) {}
 
-    record ConsulteeView(String id, String organisation, String group, boolean required, State state,
+    public record ConsulteeView(String id, String organisation, String group, boolean required, State state,
             Instant invitedAt, int remindersSent, boolean late, int responseVersions, boolean chased,
             String chaseOutcome, String mailFailed) {}
 
-    static RoundView of(Round round, Map<String, Progress> progress) {
+    public static RoundView of(Round round, Map<String, Progress> progress) {
         var definition = round.definition();
         var consultees = definition.consultees().stream().map(consultee -> {
             var p = progress.get(consultee.id());

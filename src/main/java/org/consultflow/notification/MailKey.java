@@ -35,6 +35,11 @@ public record MailKey(String roundKey, String consulteeId, String purpose) {
         return new MailKey(roundKey, null, "report-approved-v" + reportVersion + "-" + recipient.toLowerCase(Locale.ROOT));
     }
 
+    /** "We asked, you said" for one consultee, once per round whatever version was approved. */
+    public static MailKey feedback(String roundKey, String consulteeId) {
+        return new MailKey(roundKey, consulteeId, "feedback");
+    }
+
     String messageId(String domain) {
         // NUL cannot occur in any of the parts, so no two different keys hash the same text.
         var text = roundKey + '\0' + (consulteeId == null ? "" : consulteeId) + '\0' + purpose;

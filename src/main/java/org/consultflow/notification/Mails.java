@@ -58,10 +58,28 @@ public class Mails {
     }
 
     public void send(MailKey key, Invitation mail) {
-        send(key, mail.to(), mail.contactName(), mail.coordinatorEmail(),
-                "Invitation to respond: " + mail.roundTitle(), "invitation",
-                Map.of("mail", mail, "greeting", greeting(mail.contactName()),
-                        "deadline", Deadlines.format(mail.deadline()), "paragraphs", paragraphs(mail.summary())));
+        send(key, mail.to(), mail.contactName(), mail.coordinatorEmail(), subject(mail), "invitation",
+                variables(mail));
+    }
+
+    /** The invitation as it would be sent, rendered by the same templates, without sending anything. */
+    public Preview preview(Invitation mail) {
+        var variables = new HashMap<String, Object>(variables(mail));
+        variables.put("subject", subject(mail));
+        var rendered = templates.render("invitation", variables);
+        return new Preview(subject(mail), rendered.text(), rendered.html());
+    }
+
+    /** A mail as its recipient would read it: subject, plain text and the HTML alternative. */
+    public record Preview(String subject, String text, String html) {}
+
+    private static String subject(Invitation mail) {
+        return "Invitation to respond: " + mail.roundTitle();
+    }
+
+    private static Map<String, Object> variables(Invitation mail) {
+        return Map.of("mail", mail, "greeting", greeting(mail.contactName()),
+                "deadline", Deadlines.format(mail.deadline()), "paragraphs", paragraphs(mail.summary()));
     }
 
     public void send(MailKey key, Reminder mail) {
@@ -89,6 +107,11 @@ public class Mails {
         send(key, mail.to(), null, null, "Approved report: " + mail.roundTitle(), "report-approved",
                 Map.of("mail", mail, "greeting", greeting(null), "approved", Deadlines.format(mail.approvedAt())),
                 List.of(mail.pdf()));
+    }
+
+    public void send(MailKey key, FeedbackMail mail) {
+        send(key, mail.to(), mail.contactName(), mail.coordinatorEmail(), "We asked, you said: " + mail.roundTitle(),
+                "feedback", Map.of("mail", mail, "greeting", greeting(mail.contactName())));
     }
 
     private void send(MailKey key, String to, String name, String replyTo, String subject, String template,

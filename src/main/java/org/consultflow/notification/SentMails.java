@@ -43,6 +43,13 @@ public class SentMails {
                 .update());
     }
 
+    /** The consultees of a round who were already sent a mail for this purpose (accepted by the server). */
+    public java.util.Set<String> consulteesSent(String roundKey, String purpose) {
+        return new java.util.HashSet<>(jdbc.sql(
+                "select consultee_id from mail_sent where round_key = ? and purpose = ? and consultee_id is not null")
+                .params(roundKey, purpose).query(String.class).list());
+    }
+
     public List<SentMail> ofRound(String roundKey) {
         return jdbc.sql("""
                 select sent_at, recipient, subject, message_id, purpose, consultee_id from mail_sent

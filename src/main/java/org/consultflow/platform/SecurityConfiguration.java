@@ -56,7 +56,10 @@ class SecurityConfiguration {
                         .requestMatchers("/respond/**", "/webjars/**", "/assets/**", "/scripts/**", "/error",
                                 "/actuator/health/**", "/dev/**", "/", "/login").permitAll()
                         .requestMatchers("/api/dead-letters/**", "/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/api/**", "/consultations/**").hasRole("COORDINATOR")
+                        .requestMatchers("/api/**", "/consultations/**", "/console/**").hasRole("COORDINATOR")
+                        // The API's description, for those who may use it (see ApiDocs).
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                                .hasRole("COORDINATOR")
                         // One sign-in: Camunda's own login form would let a session change who it is within Camunda.
                         .requestMatchers(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/*").denyAll()
                         // Anyone signed in; Camunda's own authorizations then decide (coordinators: Tasklist only).

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.consultflow.platform.Audit;
 import org.consultflow.platform.Text;
 import org.springframework.http.HttpStatus;
@@ -23,6 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
  * (the round started, a source allowed, a fault mended). A replay goes through the same intake as the broker's
  * records, judged on time by the broker's original stamp, and is audited whatever its outcome.
  */
+@Tag(name = "Dead letters", description = "For admins: records the intake could never record, and their replay")
 @RestController
 @RequestMapping("/api/dead-letters")
 class DeadLetterController {
@@ -51,11 +54,13 @@ class DeadLetterController {
     }
 
     /** {@code all=true} lists replayed ones too. */
+    @Operation(summary = "Dead letters, newest first, with their reasons")
     @GetMapping
     List<View> list(@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "100") int limit) {
         return deadLetters.list(!all, Math.max(1, Math.min(limit, 1000))).stream().map(View::of).toList();
     }
 
+    @Operation(summary = "Replay a dead letter through the intake after a fix")
     @PostMapping("/{id}/replay")
     ResponseEntity<?> replay(@PathVariable long id) {
         var letter = deadLetters.find(id).orElseThrow(

@@ -175,10 +175,7 @@ class Intake {
     }
 
     private static String rootMessage(Throwable e) {
-        var root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
+        var root = IntakeFailures.rootCause(e);
         var message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.lines().findFirst().orElse(message);
     }

@@ -89,16 +89,23 @@ class IntakeFailures {
         }
     }
 
+    /** The innermost cause, which names what actually went wrong; a cause chain that loops ends where it loops. */
+    static Throwable rootCause(Throwable e) {
+        var root = e;
+        var seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<Throwable, Boolean>());
+        while (root.getCause() != null && seen.add(root)) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
     static String reason(Throwable e) {
         for (var cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RejectedEvent rejected) {
                 return Text.printable(rejected.getMessage(), 1000);
             }
         }
-        var root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        var root = rootCause(e);
         return Text.printable("could not be recorded: " + root.getClass().getSimpleName() + ": " + root.getMessage(),
                 1000);
     }

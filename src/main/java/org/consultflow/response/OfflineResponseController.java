@@ -3,6 +3,8 @@ package org.consultflow.response;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -11,9 +13,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A coordinator records a response that came by letter, email or phone (see {@link OfflineResponses}). */
+@Tag(name = "Responses", description = "Responses a coordinator records from a letter, an email or a phone call")
 @RestController
 @RequestMapping("/api/consultations/{key}/responses")
 class OfflineResponseController {
@@ -24,6 +28,8 @@ class OfflineResponseController {
         this.offline = offline;
     }
 
+    @Operation(summary = "Record a response received by letter, email or phone")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping
     ResponseEntity<?> record(@PathVariable String key, @RequestBody OfflineResponses.Offline response) {
         var outcome = offline.record(key, response);

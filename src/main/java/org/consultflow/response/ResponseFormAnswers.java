@@ -25,7 +25,8 @@ final class ResponseFormAnswers {
     static final String EMAIL = "respondent-email";
     /** Keeps one response well inside a Kafka record, and still far beyond any letter a partner would write. */
     static final int MAX_TEXT = 20_000;
-    static final int MAX_NAME = 200;
+    /** One limit for a respondent's name whichever way the response comes, the stored column's. */
+    static final int MAX_NAME = ResponseCheck.MAX_RESPONDENT;
 
     private ResponseFormAnswers() {
     }

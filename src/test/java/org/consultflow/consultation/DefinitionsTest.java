@@ -146,6 +146,23 @@ class DefinitionsTest {
     }
 
     @Test
+    void sendsNoWeAskedYouSaidMailUnlessTheDefinitionAsksForIt() throws Exception {
+        assertThat(definitions.read(VALID, false).feedback().mail()).isFalse();
+        var feedback = definitions.read(VALID + "feedback: {mail: true, link: 'https://council.example.org/parks'}\n",
+                false).feedback();
+        assertThat(feedback.mail()).isTrue();
+        assertThat(feedback.link()).isEqualTo("https://council.example.org/parks");
+    }
+
+    @Test
+    void refusesAFeedbackLinkThatIsNotAWebAddress() {
+        assertThat(paths(VALID + "feedback: {mail: true, link: 'javascript:alert(1)'}\n", false))
+                .containsExactly("feedback.link");
+        assertThat(paths(VALID + "feedback: {link: 'https://council.example.org/parks'}\n", false))
+                .containsExactly("feedback.mail");
+    }
+
+    @Test
     void refusesAddressesTheMailLibraryCannotSendToAndControlCharacters() {
         String broken = VALID.replace("email: south@example.org", "email: 'South <south@example.org>'")
                 .replace("title: Future of the town parks", "title: \"Future of the\\0 town parks\"");

@@ -184,6 +184,40 @@ class MailsTest {
     }
 
     @Test
+    void tellsARespondentWhatWasAskedAndWhatTheCountedResponsesCameTo() throws Exception {
+        mails.send(MailKey.feedback(ROUND, "blaby"), feedback(true, "https://council.example.org/vcs-2007"));
+
+        Received mail = onlyMessage();
+        assertThat(mail.message.getSubject()).isEqualTo("We asked, you said: Future of VCS infrastructure");
+        assertThat(mail.message.getReplyTo()[0].toString()).isEqualTo("sam.patel@example.org");
+        assertThat(mail.text).contains("Thank you for responding to Future of VCS infrastructure on behalf of Blaby",
+                "12 of 20 organisations responded in time.",
+                "We asked: Which model <script>alert(1)</script>?", "You said: Model B: 7 of 12 answers (58%)",
+                "every written answer (9 in all)", "Read the report: https://council.example.org/vcs-2007");
+        // Whatever a question or answer holds is shown as text, never as markup.
+        assertThat(mail.html).contains("Which model &lt;script&gt;alert(1)&lt;/script&gt;?")
+                .doesNotContain("<script>").contains("href=\"https://council.example.org/vcs-2007\"");
+    }
+
+    @Test
+    void tellsASilentConsulteeWhatOthersSaidAndWhereToAskWithoutALink() throws Exception {
+        mails.send(MailKey.feedback(ROUND, "blaby"), feedback(false, null));
+
+        Received mail = onlyMessage();
+        assertThat(mail.text).contains("We asked Blaby District Council for its views in Future of VCS infrastructure",
+                "what those who responded told us", "ask the coordinator for a copy")
+                .doesNotContain("Thank you for responding", "Read the report");
+        assertThat(mail.html).doesNotContain("Read the report").contains("ask\n    the coordinator for a copy");
+    }
+
+    private static FeedbackMail feedback(boolean responded, String link) {
+        return new FeedbackMail("jane.smith@blaby.example.org", "Jane Smith", "Blaby District Council",
+                "Future of VCS infrastructure", responded, 12, 20,
+                List.of(new FeedbackMail.Result("Which model <script>alert(1)</script>?",
+                        "Model B: 7 of 12 answers (58%)")), 9, link, "Sam Patel", "sam.patel@example.org");
+    }
+
+    @Test
     void failsLoudlyWhenTheMailServerIsDown() {
         smtp.stop();
 

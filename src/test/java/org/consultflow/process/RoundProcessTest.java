@@ -38,6 +38,7 @@ class RoundProcessTest {
     private static final RecordingDelegate notifyCoordinator = new RecordingDelegate();
     private static final RecordingDelegate publishReport = new RecordingDelegate();
     private static final RecordingDelegate sendApprovedReport = new RecordingDelegate();
+    private static final RecordingDelegate sendFeedback = new RecordingDelegate();
 
     @RegisterExtension
     static final ProcessEngineExtension engine = ProcessTestEngine.withBeans(Map.of(
@@ -47,13 +48,14 @@ class RoundProcessTest {
             "draftReport", draftReport,
             "notifyCoordinator", notifyCoordinator,
             "publishReport", publishReport,
-            "sendApprovedReport", sendApprovedReport));
+            "sendApprovedReport", sendApprovedReport,
+            "sendFeedback", sendFeedback));
 
     @BeforeEach
     void useThisEngine() {
         BpmnAwareTests.init(engine.getProcessEngine());
         Stream.of(openRound, startEngagements, closeRound, draftReport, notifyCoordinator, publishReport,
-                sendApprovedReport)
+                sendApprovedReport, sendFeedback)
                 .forEach(RecordingDelegate::reset);
     }
 
@@ -73,15 +75,16 @@ class RoundProcessTest {
         complete(task(round), withVariables("approved", true));
         runJob(round, "Activity_PublishReport");
         runJob(round, "Activity_SendApprovedReport");
+        runJob(round, "Activity_SendFeedback");
 
         assertThat(round).hasPassedInOrder("Activity_OpenRound", "Activity_StartEngagements", "Event_DeadlinePassed",
                         "Activity_CloseRound", "Activity_DraftReport", "Activity_NotifyCoordinator",
                         "Activity_ReviewReport", "Activity_PublishReport",
-                        "Activity_SendApprovedReport")
+                        "Activity_SendApprovedReport", "Activity_SendFeedback")
                 .hasNotPassed("Event_CloseNowReceived", "Event_DeadlineChanged")
                 .isEnded().hasPassed("EndEvent_RoundApproved");
         Stream.of(openRound, startEngagements, closeRound, draftReport, notifyCoordinator, publishReport,
-                sendApprovedReport)
+                sendApprovedReport, sendFeedback)
                 .forEach(step -> assertThat(step.businessKeys()).containsExactly(ROUND));
     }
 
@@ -132,6 +135,7 @@ class RoundProcessTest {
         complete(task(round), withVariables("approved", true));
         runJob(round, "Activity_PublishReport");
         runJob(round, "Activity_SendApprovedReport");
+        runJob(round, "Activity_SendFeedback");
 
         assertThat(round).isEnded().hasPassed("EndEvent_RoundApproved");
         assertThat(draftReport.invocations()).isEqualTo(2);

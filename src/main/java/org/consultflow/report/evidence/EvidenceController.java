@@ -1,5 +1,7 @@
 package org.consultflow.report.evidence;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -7,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Report")
 @RestController
 class EvidenceController {
 
@@ -16,6 +19,7 @@ class EvidenceController {
         this.pack = pack;
     }
 
+    @Operation(summary = "The round's evidence pack: a reproducible ZIP with a manifest of SHA-256s")
     @GetMapping(path = "/api/consultations/{key}/evidence", produces = "application/zip")
     ResponseEntity<byte[]> evidence(@PathVariable String key) {
         return ResponseEntity.ok()

@@ -72,9 +72,13 @@ class EvidencePack {
                         r.respondentName(), r.respondentEmail(), r.answers())))));
         var engaged = engagements.ofRound(roundKey).stream()
                 .collect(Collectors.toMap(Engagement::consulteeId, Function.identity()));
+        var sent = mails.ofRound(roundKey);
+        var sentTo = sent.stream().filter(m -> m.consulteeId() != null)
+                .collect(Collectors.groupingBy(SentMails.SentMail::consulteeId));
         definition.consultees().forEach(c -> files.put("timelines/" + c.id() + ".json", write(Timeline.of(c,
-                definition.isRequired(c), engaged.get(c.id()), byConsultee.getOrDefault(c.id(), java.util.List.of())))));
-        files.put("mails.json", write(mails.ofRound(roundKey)));
+                definition.isRequired(c), engaged.get(c.id()), byConsultee.getOrDefault(c.id(), java.util.List.of()),
+                sentTo.getOrDefault(c.id(), java.util.List.of())))));
+        files.put("mails.json", write(sent));
         files.put("audit.json", write(audit.ofRound(roundKey)));
         version.ifPresent(v -> {
             files.put("report/approval.json", write(v));

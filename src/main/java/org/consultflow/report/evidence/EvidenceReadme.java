@@ -23,11 +23,11 @@ final class EvidenceReadme {
                   partner system, letter, email, phone), who sent it, when it was submitted (this decides whether it
                   was on time) and when it was recorded.
                 - `timelines/<consultee>.json`: each consultee's part in time order: invited, reminded, chased (with the
-                  outcome), responded (on time or late), mail that could not be delivered. ConsultFlow keeps the number
-                  of reminders sent to a consultee and the time of the last one, not the time of each; `mails.json` has
-                  each reminder as sent.
+                  outcome), responded (on time or late), mail that could not be delivered. Each reminder is dated as
+                  `mails.json` logs it; for reminders sent before that log existed, the count and the time of the
+                  last one.
                 - `mails.json`: every mail sent for the round, in the order sent: when, to whom, the subject, its
-                  Message-ID and its purpose (invitation, reminder-<n>, receipt, report ready, approved report), with
+                  Message-ID and its purpose (invitation, reminder-<n>, receipt, report ready, approved report, feedback), with
                   the consultee it concerns. A mail sent again after a failure has the same Message-ID and is listed
                   again, once per send. Each Message-ID is derived from the round, the consultee and the purpose, so
                   a copy found in a mailbox can be matched to its line here. Mails sent before ConsultFlow kept this

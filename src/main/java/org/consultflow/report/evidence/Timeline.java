@@ -7,21 +7,26 @@ import java.util.List;
 
 import org.consultflow.consultation.Definition.Consultee;
 import org.consultflow.engagement.Engagement;
+import org.consultflow.notification.SentMails.SentMail;
 import org.consultflow.response.StoredResponse;
 
 /**
- * One consultee's part in the round, in time order, from what ConsultFlow stores. Only the count of reminders and the
- * time of the last one are kept, so earlier reminders appear as a count, not as dated events.
+ * One consultee's part in the round, in time order, from what ConsultFlow stores. Each reminder is dated from the log
+ * of mails sent; a round older than that log has only the count of reminders and the time of the last one.
  */
 record Timeline(String consulteeId, String organisation, String group, boolean required, List<Event> events) {
 
     record Event(Instant at, String what, String detail) {}
 
-    static Timeline of(Consultee consultee, boolean required, Engagement engagement, List<StoredResponse> responses) {
+    static Timeline of(Consultee consultee, boolean required, Engagement engagement, List<StoredResponse> responses,
+            List<SentMail> mails) {
         List<Event> events = new ArrayList<>();
+        var reminders = mails.stream().filter(m -> m.purpose().startsWith("reminder-")).toList();
+        reminders.forEach(m -> add(events, m.sentAt(), "reminded",
+                "reminder " + m.purpose().substring("reminder-".length()) + " to " + m.recipient() + ", " + m.messageId()));
         if (engagement != null) {
             add(events, engagement.invitedAt(), "invited", null);
-            if (engagement.remindersSent() > 0) {
+            if (engagement.remindersSent() > 0 && reminders.isEmpty()) {
                 add(events, engagement.lastReminderAt(), "reminded", engagement.remindersSent()
                         + " reminder(s) sent in all; this is when the last one went");
             }

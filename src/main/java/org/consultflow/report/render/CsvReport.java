@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * late answer. A cell that a spreadsheet would run as a formula is prefixed with an apostrophe (OWASP's advice).
  */
 @Component
-class CsvReport {
+public class CsvReport {
 
     private static final List<String> HEADER = List.of("section", "question", "option", "group", "organisation",
             "count", "answered", "percentage", "text");
@@ -47,7 +47,8 @@ class CsvReport {
                 .collect(Collectors.joining("\r\n", "", "\r\n"));
     }
 
-    static String cell(String raw) {
+    /** One CSV cell, quoted where needed, and never something a spreadsheet would run as a formula. */
+    public static String cell(String raw) {
         String value = raw == null ? "" : raw;
         if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
             value = "'" + value;

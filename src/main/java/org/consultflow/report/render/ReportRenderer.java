@@ -54,6 +54,14 @@ public class ReportRenderer {
         };
     }
 
+    /** Each choice question's text and headline, worded as in the report's summary. */
+    public java.util.List<Headline> headlines(Report report, Definition definition) {
+        return ReportView.of(report, definition).questions().stream().filter(ReportView.QuestionView::choice)
+                .map(q -> new Headline(q.text(), q.headline())).toList();
+    }
+
+    public record Headline(String question, String result) {}
+
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.consultflow.notification.EmailAddresses;
 import org.consultflow.platform.Audit;
 import org.consultflow.response.Channel;
@@ -23,12 +25,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The coordinator's view of emailed replies: the triage list, one reply as JSON text (never rendered), its kept
  * attachments as downloads (never shown inline), and recording it as an EMAIL response, which completes its task.
  */
+@Tag(name = "Emailed replies", description = "Replies to invitations and reminders read from the reply mailbox")
 @RestController
 @RequestMapping("/api/replies")
 class ReplyController {
@@ -48,17 +52,20 @@ class ReplyController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Emailed replies with a status, unmatched ones (triage) by default")
     @GetMapping
     List<Replies.StoredReply> list(@RequestParam(defaultValue = "UNMATCHED") Status status,
             @RequestParam(defaultValue = "100") int limit) {
         return replies.withStatus(status, Math.min(Math.max(limit, 1), 1000));
     }
 
+    @Operation(summary = "One emailed reply, as text")
     @GetMapping("/{id}")
     ResponseEntity<Replies.StoredReply> show(@PathVariable long id) {
         return ResponseEntity.of(replies.find(id));
     }
 
+    @Operation(summary = "An attachment of an emailed reply, as a download")
     @GetMapping("/{id}/attachments/{position}")
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable int position) {
         return replies.content(id, position).map(attachment -> ResponseEntity.ok()
@@ -72,6 +79,8 @@ class ReplyController {
                 .orElse(ResponseEntity.notFound().build());
     }
 
+    @Operation(summary = "Record an emailed reply as a response with channel email")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{id}/record")
     ResponseEntity<?> record(@PathVariable long id, @RequestBody Recording recording) {
         var reply = replies.find(id).orElse(null);

@@ -45,6 +45,9 @@ class ReplyMailbox {
         var properties = new Properties();
         properties.put("mail." + settings.protocol() + ".connectiontimeout", "10000");
         properties.put("mail." + settings.protocol() + ".timeout", "30000");
+        // Reading a body over IMAP flags the mail as seen unless it is a PEEK: without it, a reply whose storing
+        // failed would look read and never be taken again.
+        properties.put("mail." + settings.protocol() + ".peek", "true");
         try (var store = Session.getInstance(properties).getStore(settings.protocol())) {
             store.connect(settings.host(), settings.port(), settings.username(), settings.password());
             try (var folder = store.getFolder(settings.folder())) {
