@@ -321,6 +321,10 @@ class IdentityIntegrationTest {
         assertThat(closeByPat.statusCode()).isEqualTo(403);
         assertThat(closeByPat.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(body(closeByPat).path("title").asText()).isEqualTo("Not one of this round's coordinators");
+        var patSession = signIn("pat", "Pat-password-44");
+        var closeInConsole = postForm("/console/rounds/named-coordinators/close", patSession,
+                Map.of("_csrf", value(HIDDEN_CSRF, get("/login", patSession).body())));
+        assertThat(closeInConsole.statusCode()).isEqualTo(403);
         var approvalByPat = send(request("/api/consultations/named-coordinators/report/approval")
                 .header("Authorization", basic("pat", "Pat-password-44")).POST(BodyPublishers.noBody()));
         assertThat(approvalByPat.statusCode()).isEqualTo(403);

@@ -1,5 +1,6 @@
 package org.consultflow.consultation;
 
+import java.io.IOException;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,14 +15,15 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Holds every change under {@code /api/consultations/{key}/**} to the round's own coordinators (see
- * {@link RoundAccess}), whichever feature's controller serves it: by path, so an action added later is covered too.
- * Reads stay open to every coordinator.
+ * Holds every change under {@code /api/consultations/{key}/**} and the console's {@code /console/rounds/{key}/**} to
+ * the round's own coordinators (see {@link RoundAccess}), whichever feature's controller serves it: by path, so an
+ * action added later is covered too. Reads stay open to every coordinator.
  */
 @Configuration(proxyBeanMethods = false)
 class RoundChanges implements WebMvcConfigurer, HandlerInterceptor {
 
-    private static final String PREFIX = "/api/consultations/";
+    private static final String API = "/api/consultations/";
+    private static final String CONSOLE = "/console/rounds/";
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final RoundAccess access;
@@ -32,18 +34,25 @@ class RoundChanges implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/consultations/{key}/**");
+        registry.addInterceptor(this).addPathPatterns(API + "{key}/**", CONSOLE + "{key}/**");
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
         if (READS.contains(request.getMethod())) {
             return true;
         }
         // From the path rather than the handler's variables, which another controller may name differently.
         var path = request.getRequestURI().substring(request.getContextPath().length());
-        var key = path.substring(PREFIX.length()).split("/", 2)[0];
+        var console = path.startsWith(CONSOLE);
+        var key = path.substring((console ? CONSOLE : API).length()).split("/", 2)[0];
         if (!access.mayManage(key, SecurityContextHolder.getContext().getAuthentication())) {
+            if (console) {
+                // A page, not an API client: the application's error page, with the status.
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                return false;
+            }
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Only the coordinators this round"
                     + " names, and admins, may change it. You can still see it.");
             problem.setTitle("Not one of this round's coordinators");
