@@ -21,6 +21,8 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "camunda.bpm.job-execution.max-wait=500",
         "consultflow.responses.correlate-every=PT0.2S",
         "consultflow.replies.poll-every=PT0.5S",
+        "consultflow.replies.tasklist-every=PT0.5S",
         "consultflow.replies.max-attachment-size=64KB"})
 @DirtiesContext
 class EmailedReplyIntegrationTest {
@@ -65,12 +68,14 @@ class EmailedReplyIntegrationTest {
     @Autowired TestRestTemplate rest;
     @Autowired JdbcClient jdbc;
     @Autowired TaskService tasks;
+    @Autowired FormService forms;
+    @Autowired IdentityService identity;
     @Autowired @Qualifier("embeddedGreenMail") GreenMail mail;
 
     @Test
     void aReplyToTheInvitationWithALetterAttachedBecomesATaskAndThenAnEmailResponse() throws Exception {
         start("replies-matched");
-        var invitation = invitationTo("stephen.farrow@example.org");
+        var invitation = invitationTo("replies-matched", "stephen.farrow@example.org");
         var reply = reply("stephen.farrow@example.org", "Re: " + invitation.getSubject(),
                 "We prefer model B. Our letter is attached.", invitation.getMessageID());
         // Reply as a mail client does: to everyone the invitation names in Reply-To, the reply mailbox among them.
@@ -148,11 +153,65 @@ class EmailedReplyIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> channels("replies-triage", "melton").equals("EMAIL"));
     }
 
+    @Test
+    void aReplyTaskCompletedInTasklistIsRecordedAsTheApiWouldOrOpensAgainSayingWhyNot() throws Exception {
+        start("replies-tasklist");
+        var invitation = invitationTo("replies-tasklist", "angela.whitby@example.org");
+        var reply = reply("angela.whitby@example.org", "Re: " + invitation.getSubject(), "Charnwood prefers model B.",
+                invitation.getMessageID());
+        reply.setRecipients(Message.RecipientType.TO, invitation.getReplyTo());
+        Transport.send(reply);
+        var first = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .taskName("Record the emailed response").taskDescriptionLike("%Charnwood prefers model B.%")
+                .singleResult(), task -> task != null);
+
+        completeInTasklist(first.getId(), Map.of("note", "Answers to follow"));
+
+        var second = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .taskName("Record the emailed response").taskDescriptionLike("%Charnwood prefers model B.%")
+                .singleResult(), task -> task != null);
+        assertThat(second.getId()).isNotEqualTo(first.getId());
+        assertThat(second.getDescription()).startsWith("Not recorded when the last task was completed: no answers");
+        assertThat(channels("replies-tasklist", "charnwood")).as("nothing recorded without answers").isEmpty();
+
+        completeInTasklist(second.getId(), Map.of("preference", "b", "funding", "Part-fund a hub",
+                "note", "Read from the mail"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> channels("replies-tasklist", "charnwood").equals("EMAIL"));
+        var recorded = coordinator().getForObject("/api/replies?status=RECORDED", JsonNode.class);
+        assertThat(recorded).anySatisfy(stored -> {
+            assertThat(stored.path("consulteeId").asText()).isEqualTo("charnwood");
+            assertThat(stored.path("recordedBy").asText()).isEqualTo("coordinator");
+        });
+        assertThat(jdbc.sql("select answers from response where round_key = 'replies-tasklist'").query(String.class)
+                .single()).contains("\"preference\":\"b\"").contains("Part-fund a hub");
+        var history = coordinator().getForObject("/api/consultations/replies-tasklist/history", JsonNode.class);
+        assertThat(history).anySatisfy(entry -> {
+            assertThat(entry.path("actor").asText() + " " + entry.path("action").asText())
+                    .isEqualTo("coordinator response.recorded-offline");
+            assertThat(entry.path("detail").asText()).contains("EMAIL from charnwood").contains("Read from the mail");
+        });
+        assertThat(tasks.createTaskQuery().taskName("Record the emailed response").count()).isZero();
+    }
+
+    /** As Tasklist does it: the signed-in coordinator submits the task's form with the variables they added. */
+    private void completeInTasklist(String taskId, Map<String, Object> variables) {
+        identity.setAuthentication("coordinator", java.util.List.of("coordinators"));
+        try {
+            forms.submitTaskForm(taskId, variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
     // --- helpers ---
 
-    private MimeMessage invitationTo(String contact) {
+    /** The invitation of that round: every round invites the seed's consultees, so the Message-ID tells them apart. */
+    private MimeMessage invitationTo(String round, String contact) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(mail.getReceivedMessages())
                 .filter(m -> sentTo(m, contact))
+                .filter(m -> jdbc.sql("select count(*) from mail_sent where round_key = ? and message_id = ?")
+                        .params(round, messageId(m)).query(Integer.class).single() > 0)
                 .filter(m -> subject(m).startsWith("Invitation to respond: "))
                 .findFirst().orElse(null), m -> m != null);
     }
@@ -189,6 +248,14 @@ class EmailedReplyIntegrationTest {
     private static boolean sentTo(MimeMessage message, String address) {
         try {
             return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }

@@ -22,6 +22,23 @@ class ConsultationProblems {
     }
 
     @ExceptionHandler
+    ProblemDetail invalidRequest(InvalidRequestException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has " + e.problems().size() + " problem(s); all are listed in 'errors'. " + e.getMessage());
+        problem.setTitle("Invalid request");
+        problem.setType(URI.create("https://consultflow.org/problems/invalid-request"));
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownConsultee(UnknownConsulteeException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Unknown consultee");
+        return problem;
+    }
+
+    @ExceptionHandler
     ProblemDetail unknownRound(UnknownRoundException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Unknown consultation round");

@@ -139,6 +139,12 @@ public record Definition(
                 && (s.consultees().contains(consultee.id()) || s.groups().contains(consultee.group())));
     }
 
+    /** The same definition with another list of consultees: the round's, once consultees were added to it. */
+    public Definition withConsultees(List<Consultee> consultees) {
+        return new Definition(key, title, summary, documents, coordinator, timezone, opens, deadline, reminders, chase,
+                reportDue, questions, groups, consultees, sources, shortPeriodReason, distribution, feedback);
+    }
+
     public Optional<Question> question(String id) {
         return questions.stream().filter(q -> q.id().equals(id)).findFirst();
     }

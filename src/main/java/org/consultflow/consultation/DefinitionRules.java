@@ -45,6 +45,27 @@ class DefinitionRules {
         return problems;
     }
 
+    /**
+     * A consultee added to a running round: the rules a definition's consultees follow, against the round's groups
+     * and its consultees so far. Paths start at the consultee.
+     */
+    List<DefinitionProblem> checkConsultee(JsonNode consultee, Definition round) {
+        List<DefinitionProblem> problems = new ArrayList<>();
+        JsonNode id = consultee.path("id");
+        if (id.isTextual() && round.consultee(id.asText()).isPresent()) {
+            problems.add(new DefinitionProblem("id", "\"%s\" is already the id of a consultee of this round; ids must be unique"
+                    .formatted(id.asText())));
+        }
+        JsonNode group = consultee.path("group");
+        if (group.isTextual() && round.group(group.asText()).isEmpty()) {
+            problems.add(new DefinitionProblem("group", "there is no group \"%s\"; the groups are: %s".formatted(
+                    group.asText(), String.join(", ", round.groups().stream().map(Definition.Group::id).toList()))));
+        }
+        email(consultee.path("contact").path("email"), "contact.email", problems);
+        printable(consultee, "", problems);
+        return problems;
+    }
+
     private void questions(JsonNode questions, List<DefinitionProblem> problems) {
         uniqueIds(questions, "questions", problems);
         List<JsonNode> list = elements(questions);

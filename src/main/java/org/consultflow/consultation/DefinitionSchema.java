@@ -27,6 +27,7 @@ class DefinitionSchema {
 
     private final JsonNode document;
     private final JsonSchema schema;
+    private final JsonSchema consultee;
 
     DefinitionSchema(ObjectMapper mapper) {
         try (InputStream in = DefinitionSchema.class.getClassLoader().getResourceAsStream(LOCATION)) {
@@ -44,10 +45,16 @@ class DefinitionSchema {
                 .build();
         schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(document, config);
         schema.initializeValidators();
+        consultee = schema.getSubSchema(new JsonNodePath(PathType.JSON_POINTER).append("$defs").append("consultee"));
     }
 
     List<DefinitionProblem> check(JsonNode definition) {
         return schema.validate(definition).stream().map(this::problem).toList();
+    }
+
+    /** One consultee on its own, as added to a running round: paths start at the consultee ({@code contact.email}). */
+    List<DefinitionProblem> checkConsultee(JsonNode node) {
+        return consultee.validate(node).stream().map(this::problem).toList();
     }
 
     private DefinitionProblem problem(ValidationMessage message) {

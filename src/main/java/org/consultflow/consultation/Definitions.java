@@ -1,5 +1,6 @@
 package org.consultflow.consultation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -68,6 +69,37 @@ public class Definitions {
         } catch (JsonProcessingException e) {
             throw refused("", "The definition could not be read: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * A consultee to add to a running round, checked like the consultees of a definition: against the schema, then
+     * against the round (unique id, a group it has, an address mail can go to, no control characters).
+     *
+     * @throws InvalidRequestException listing every problem, with paths starting at the consultee
+     */
+    public Definition.Consultee readConsultee(JsonNode consultee, Definition round) {
+        if (consultee == null || !consultee.isObject()) {
+            throw new InvalidRequestException("", "Give the consultee as an object with id, organisation, group and "
+                    + "contact (name and email), as in a definition's consultees");
+        }
+        List<DefinitionProblem> problems = new ArrayList<>(schema.checkConsultee(consultee));
+        Set<String> reported = problems.stream().map(DefinitionProblem::path).collect(Collectors.toSet());
+        rules.checkConsultee(consultee, round).stream()
+                .filter(problem -> !reported.contains(problem.path()))
+                .forEach(problems::add);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        try {
+            return mapper.treeToValue(consultee, Definition.Consultee.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException("", "The consultee could not be read: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The consultee as the JSON a definition would hold, without the fields left out (null). */
+    JsonNode tree(Definition.Consultee consultee) {
+        return mapper.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL).valueToTree(consultee);
     }
 
     private JsonNode parse(String text) throws InvalidDefinitionException {

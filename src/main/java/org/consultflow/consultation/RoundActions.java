@@ -39,6 +39,17 @@ public class RoundActions {
         service.moveDeadline(key, deadline);
     }
 
+    /**
+     * Adds a consultee to the open round and invites it, as the API does.
+     *
+     * @throws InvalidRequestException with every problem at its field ({@code id}, {@code contact.email}, ...)
+     * @throws RoundConflictException once the round has closed
+     */
+    public RoundView addConsultee(String key, Definition.Consultee consultee, String actor) {
+        service.addConsultee(key, consultee, actor);
+        return view(key);
+    }
+
     public RoundView view(String key) {
         return RoundView.of(rounds.get(key), progress.of(key));
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.consultflow.platform.Audit;
@@ -78,6 +79,18 @@ class RoundController {
     }
 
     record NewDeadline(OffsetDateTime deadline) {}
+
+    /**
+     * Adds a consultee to the open round, given as in a definition ({@code {id, organisation, group, contact}}); it is
+     * invited like the others. 400 with every problem in {@code errors}, 409 once the round has closed.
+     */
+    @Operation(summary = "Add a consultee to the open round; it is invited like the others")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PostMapping(path = "/{key}/consultees", consumes = "application/json")
+    ResponseEntity<RoundView> addConsultee(@PathVariable String key, @RequestBody JsonNode consultee) {
+        var round = service.addConsultee(key, consultee, Audit.actor());
+        return ResponseEntity.created(URI.create("/api/consultations/" + key)).body(view(round));
+    }
 
     /** Every coordinator and admin action on the round: who, what and when. */
     @Operation(summary = "Every coordinator and admin action on the round, with who and when")

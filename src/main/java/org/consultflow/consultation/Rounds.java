@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.consultflow.consultation.Definition.Consultee;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,16 +25,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Rounds {
 
-    /** Every column but the definition, which is read once per round (see {@link #definition(String)}). */
+    /** Every column but the definition, which is read once per round (see {@link #definition(String, int)}). */
     private static final String STATE = "round_key, status, opened_at, deadline, reminders, chase, report_due, "
-            + "rehearsal, closed_at, approved_at";
+            + "rehearsal, closed_at, approved_at, "
+            + "(select count(*) from added_consultee a where a.round_key = round.round_key) as added";
     private static final int CACHED_DEFINITIONS = 32;
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
-    private final Map<String, Definition> definitions = new LinkedHashMap<>(16, 0.75f, true) {
+    /** A parsed definition with the consultees added to its round so far, of which there were {@code added}. */
+    private record Cached(Definition definition, int added) {}
+
+    private final Map<String, Cached> definitions = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Definition> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
             return size() > CACHED_DEFINITIONS;
         }
     };
@@ -117,12 +123,23 @@ public class Rounds {
         return jdbc.sql("select definition from round where round_key = ?").param(key).query(String.class).single();
     }
 
+    /**
+     * Adds a consultee to the round for good. Every replica sees it at its next read of the round: the count of added
+     * consultees is read with the round's state, and a cached definition with fewer is read again.
+     */
+    void addConsultee(String key, Consultee consultee, String addedBy, Instant at) {
+        jdbc.sql("""
+                insert into added_consultee (round_key, consultee_id, consultee, added_by, added_at)
+                values (?, ?, ?, ?, ?)""")
+                .params(key, consultee.id(), write(consultee), addedBy, ts(at)).update();
+    }
+
     void moveDeadline(String key, Instant deadline) {
         jdbc.sql("update round set deadline = ? where round_key = ?").params(ts(deadline), key).update();
     }
 
     private Round round(ResultSet rs, int row) throws SQLException {
-        var definition = definition(rs.getString("round_key"));
+        var definition = definition(rs.getString("round_key"), rs.getInt("added"));
         var reminders = rs.getString("reminders").isBlank() ? List.<Duration>of()
                 : Arrays.stream(rs.getString("reminders").split(",")).map(Duration::parse).toList();
         var chase = rs.getString("chase");
@@ -135,24 +152,28 @@ public class Rounds {
     /**
      * A round's definition never changes once started, while engine steps ask for their round all the time: parsing
      * a 10,000-consultee definition on every step dominated a large round's CPU. So parsed definitions are kept,
-     * for the most recently used rounds.
+     * for the most recently used rounds, until a consultee is added to the round.
      */
-    private Definition definition(String key) {
+    private Definition definition(String key, int added) {
         synchronized (definitions) {
             var cached = definitions.get(key);
-            if (cached != null) {
-                return cached;
+            if (cached != null && cached.added() == added) {
+                return cached.definition();
             }
         }
-        var definition = read(jdbc.sql("select definition from round where round_key = ?").param(key)
-                .query(String.class).single());
+        var started = read(jdbc.sql("select definition from round where round_key = ?").param(key)
+                .query(String.class).single(), Definition.class);
+        var more = jdbc.sql("select consultee from added_consultee where round_key = ? order by added_at, consultee_id")
+                .param(key).query(String.class).list().stream().map(text -> read(text, Consultee.class)).toList();
+        var definition = more.isEmpty() ? started : started.withConsultees(
+                Stream.concat(started.consultees().stream(), more.stream()).toList());
         synchronized (definitions) {
-            definitions.put(key, definition);
+            definitions.put(key, new Cached(definition, more.size()));
         }
         return definition;
     }
 
-    private String write(Definition definition) {
+    private String write(Object definition) {
         try {
             return json.writeValueAsString(definition);
         } catch (JsonProcessingException e) {
@@ -160,9 +181,9 @@ public class Rounds {
         }
     }
 
-    private Definition read(String text) {
+    private <T> T read(String text, Class<T> type) {
         try {
-            return json.readValue(text, Definition.class);
+            return json.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored definition cannot be read", e);
         }

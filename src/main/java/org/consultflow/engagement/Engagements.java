@@ -43,6 +43,40 @@ public class Engagements {
                 .query(this::engagement).optional();
     }
 
+    /** Which personal link is current: 0 for the first invitation's, one more for each invitation sent again. */
+    int linkGeneration(String roundKey, String consulteeId) {
+        return jdbc.sql("select link_generation from engagement where round_key = ? and consultee_id = ?")
+                .params(roundKey, consulteeId).query(Integer.class).optional().orElse(0);
+    }
+
+    /** The engagement's row, held until the transaction ends: two re-sends at once cannot both retire one link. */
+    Optional<Engagement> lock(String roundKey, String consulteeId) {
+        jdbc.sql("select consultee_id from engagement where round_key = ? and consultee_id = ? for update")
+                .params(roundKey, consulteeId).query(String.class).optional();
+        return find(roundKey, consulteeId);
+    }
+
+    /** Makes the next generation's link current and keeps the one it replaces as retired at that time. */
+    void replaceLink(String roundKey, String consulteeId, int generation, String tokenHash, Instant at) {
+        jdbc.sql("""
+                insert into retired_link (token_hash, round_key, consultee_id, generation, retired_at)
+                select token_hash, round_key, consultee_id, link_generation, ? from engagement
+                 where round_key = ? and consultee_id = ?""")
+                .params(ts(at), roundKey, consulteeId).update();
+        jdbc.sql("update engagement set token_hash = ?, link_generation = ? where round_key = ? and consultee_id = ?")
+                .params(tokenHash, generation, roundKey, consulteeId).update();
+    }
+
+    record RetiredLink(String roundKey, String consulteeId, Instant retiredAt) {}
+
+    Optional<RetiredLink> findRetired(String tokenHash) {
+        return jdbc.sql("select round_key, consultee_id, retired_at from retired_link where token_hash = ?")
+                .param(tokenHash)
+                .query((rs, row) -> new RetiredLink(rs.getString("round_key"), rs.getString("consultee_id"),
+                        instant(rs, "retired_at")))
+                .optional();
+    }
+
     public List<Engagement> ofRound(String roundKey) {
         return jdbc.sql("select * from engagement where round_key = ? order by consultee_id").param(roundKey)
                 .query(this::engagement).list();
@@ -50,6 +84,14 @@ public class Engagements {
 
     void invited(Engagement engagement, Instant at) {
         jdbc.sql("update engagement set invited_at = ? where round_key = ? and consultee_id = ?")
+                .params(ts(at), engagement.roundKey(), engagement.consulteeId()).update();
+    }
+
+    /** A reminder the coordinator sent between the scheduled ones: counted like them, the schedule left as it was. */
+    void extraReminderSent(Engagement engagement, Instant at) {
+        jdbc.sql("""
+                update engagement set reminders_sent = reminders_sent + 1, last_reminder_at = ?
+                 where round_key = ? and consultee_id = ?""")
                 .params(ts(at), engagement.roundKey(), engagement.consulteeId()).update();
     }
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.consultflow.consultation.Definition.Consultee;
+import org.consultflow.consultation.Round;
 import org.consultflow.consultation.Rounds;
 import org.consultflow.notification.DocumentLink;
 import org.consultflow.notification.Invitation;
@@ -53,16 +55,12 @@ class SendInvitation implements JavaDelegate {
                 log.warn("Round {} closed before the invitation to {} went out; not sent", roundKey, consulteeId);
                 return;
             }
-            var definition = round.definition();
-            var consultee = definition.consultee(consulteeId).orElseThrow();
+            var consultee = round.definition().consultee(consulteeId).orElseThrow();
             var to = consultee.contact().email();
             var now = clock.instant();
             try {
-                mails.send(MailKey.invitation(roundKey, consulteeId), new Invitation(to, consultee.contact().name(),
-                        consultee.organisation(), definition.title(), definition.summary(),
-                        definition.documents().stream().map(d -> new DocumentLink(d.title(), d.url())).toList(),
-                        round.localDeadline(), links.url(roundKey, consulteeId),
-                        definition.coordinator().name(), definition.coordinator().email()));
+                mails.send(MailKey.invitation(roundKey, consulteeId, engagements.linkGeneration(roundKey, consulteeId)),
+                        mail(round, consultee, links.url(roundKey, consulteeId), false));
             } catch (UndeliverableMailException e) {
                 // Retrying cannot help; the coordinator sees why and can still record a response by letter or phone.
                 log.warn("Invitation to {} cannot be delivered: {}", consulteeId, e.reason());
@@ -72,5 +70,15 @@ class SendInvitation implements JavaDelegate {
             engagements.invited(engagements.get(roundKey, consulteeId), now);
             events.publishEvent(new InvitationSent(roundKey, consulteeId, now));
         }
+    }
+
+    /** The invitation to a consultee of the round, with the link given; also what a re-sent invitation says. */
+    static Invitation mail(Round round, Consultee consultee, String link, boolean replacesEarlier) {
+        var definition = round.definition();
+        return new Invitation(consultee.contact().email(), consultee.contact().name(), consultee.organisation(),
+                definition.title(), definition.summary(),
+                definition.documents().stream().map(d -> new DocumentLink(d.title(), d.url())).toList(),
+                round.localDeadline(), link, definition.coordinator().name(), definition.coordinator().email(),
+                replacesEarlier);
     }
 }

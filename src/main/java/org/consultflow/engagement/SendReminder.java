@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.consultflow.consultation.Definition.Consultee;
+import org.consultflow.consultation.Round;
 import org.consultflow.consultation.Rounds;
 import org.consultflow.notification.MailKey;
 import org.consultflow.notification.Mails;
@@ -56,15 +58,12 @@ class SendReminder implements JavaDelegate {
             while (next < due.size() && !due.get(next).isAfter(now)) {
                 next++;
             }
-            var definition = round.definition();
-            var consultee = definition.consultee(consulteeId).orElseThrow();
+            var consultee = round.definition().consultee(consulteeId).orElseThrow();
             var number = engagement.remindersSent() + 1;
             var to = consultee.contact().email();
             try {
-                mails.send(MailKey.reminder(roundKey, consulteeId, number), new Reminder(to, consultee.contact().name(),
-                        consultee.organisation(), definition.title(), round.localDeadline(),
-                        links.url(roundKey, consulteeId), definition.coordinator().name(),
-                        definition.coordinator().email(), number));
+                mails.send(MailKey.reminder(roundKey, consulteeId, number),
+                        mail(round, consultee, links.url(roundKey, consulteeId), number));
             } catch (UndeliverableMailException e) {
                 engagements.reminderUndeliverable(engagement, next, now, "Reminder to " + to + ": " + e.reason());
                 return;
@@ -72,5 +71,13 @@ class SendReminder implements JavaDelegate {
             engagements.reminderSent(engagement, next, now);
             events.publishEvent(new ReminderSent(roundKey, consulteeId, number, now));
         }
+    }
+
+    /** Reminder number {@code number} to a consultee; the coordinator's reminders now are numbered in the same count. */
+    static Reminder mail(Round round, Consultee consultee, String link, int number) {
+        var definition = round.definition();
+        return new Reminder(consultee.contact().email(), consultee.contact().name(), consultee.organisation(),
+                definition.title(), round.localDeadline(), link, definition.coordinator().name(),
+                definition.coordinator().email(), number);
     }
 }

@@ -11,9 +11,11 @@ import jakarta.annotation.PreDestroy;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.consultflow.consultation.ConsulteeAdded;
 import org.consultflow.consultation.Definition.Consultee;
 import org.consultflow.consultation.Round;
 import org.consultflow.consultation.Rounds;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,6 +64,15 @@ class StartEngagements implements JavaDelegate {
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
+        }
+    }
+
+    /** A consultee added to the open round starts its engagement with the addition, and is invited like the others. */
+    @EventListener
+    void on(ConsulteeAdded added) {
+        var round = rounds.get(added.roundKey());
+        if (engagements.find(round.key(), added.consulteeId()).isEmpty()) {
+            start(round, List.of(round.definition().consultee(added.consulteeId()).orElseThrow()));
         }
     }
 

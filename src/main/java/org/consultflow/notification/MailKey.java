@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -15,6 +16,17 @@ public record MailKey(String roundKey, String consulteeId, String purpose) {
 
     public static MailKey invitation(String roundKey, String consulteeId) {
         return new MailKey(roundKey, consulteeId, "invitation");
+    }
+
+    /** An invitation sent again with a new link: a Message-ID of its own, or mail clients would drop it as a repeat. */
+    public static MailKey invitation(String roundKey, String consulteeId, int linkGeneration) {
+        return linkGeneration == 0 ? invitation(roundKey, consulteeId)
+                : new MailKey(roundKey, consulteeId, "invitation-link-" + linkGeneration);
+    }
+
+    /** The news that the deadline moved, one per new deadline: a repeat for the same deadline is recognisable. */
+    public static MailKey deadlineMoved(String roundKey, String consulteeId, Instant deadline) {
+        return new MailKey(roundKey, consulteeId, "deadline-moved-" + deadline.getEpochSecond());
     }
 
     public static MailKey reminder(String roundKey, String consulteeId, int number) {

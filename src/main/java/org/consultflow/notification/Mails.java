@@ -89,6 +89,13 @@ public class Mails {
                 Map.of("mail", mail, "greeting", greeting(mail.contactName()), "deadline", deadline));
     }
 
+    public void send(MailKey key, DeadlineChange mail) {
+        String deadline = Deadlines.format(mail.deadline());
+        send(key, mail.to(), mail.contactName(), mail.coordinatorEmail(),
+                "New deadline: " + mail.roundTitle() + " now closes " + deadline, "deadline-changed",
+                Map.of("mail", mail, "greeting", greeting(mail.contactName()), "deadline", deadline));
+    }
+
     public void send(MailKey key, Acknowledgement mail) {
         String what = mail.amended() ? "amended response (version " + mail.version() + ")" : "response";
         String when = mail.late() ? " after the deadline" : "";

@@ -27,9 +27,17 @@ public class Audit {
 
     /** Records an action of the person signed in to this request. */
     public void record(String action, String roundKey, String detail) {
+        record(actor(), action, roundKey, detail);
+    }
+
+    /**
+     * Records an action of the named person: for services called from pages and background work as well as the API,
+     * where the caller knows better than the request who acted.
+     */
+    public void record(String actor, String action, String roundKey, String detail) {
         jdbc.sql("insert into audit_entry (at, actor, action, round_key, detail) values (?, ?, ?, ?, ?)")
-                .params(ts(clock.instant()), actor(), action, roundKey,
-                        detail == null ? null : Text.printable(detail, 1900))
+                .params(ts(clock.instant()), actor == null || actor.isBlank() ? "system" : Text.printable(actor, 190),
+                        action, roundKey, detail == null ? null : Text.printable(detail, 1900))
                 .update();
     }
 

@@ -57,6 +57,11 @@ public class OfflineResponses {
     }
 
     public Outcome record(String key, Offline offline) {
+        return record(key, offline, Audit.actor());
+    }
+
+    /** Records it for the coordinator named, who may have acted outside this request (in Tasklist, say). */
+    public Outcome record(String key, Offline offline, String actor) {
         var round = rounds.get(key);
         var now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         var problems = new ArrayList<String>();
@@ -90,7 +95,7 @@ public class OfflineResponses {
         } catch (ResponseFormSender.NotSent e) {
             throw new Unavailable(e);
         }
-        audit.record("response.recorded-offline", key, offline.channel() + " from " + offline.consulteeId()
+        audit.record(actor, "response.recorded-offline", key, offline.channel() + " from " + offline.consulteeId()
                 + ", received " + data.submittedAt() + (offline.note() == null ? "" : ": " + offline.note()));
         return new Outcome(id, List.of());
     }

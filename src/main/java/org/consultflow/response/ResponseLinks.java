@@ -41,12 +41,17 @@ class ResponseLinks {
         this.clock = clock;
     }
 
+    /** The link's round and consultee; a link a newer invitation replaced says so, and opens nothing. */
     Link resolve(String token) {
         return links.resolve(token)
                 .flatMap(engagement -> rounds.find(engagement.roundKey())
                         .flatMap(round -> round.definition().consultee(engagement.consulteeId())
                                 .map(consultee -> new Link(token, round, consultee))))
-                .orElseThrow(UnknownLink::new);
+                .orElseThrow(() -> links.replaced(token)
+                        .flatMap(replaced -> rounds.find(replaced.roundKey())
+                                .<RuntimeException>map(round -> new ReplacedLink(round.definition().title(),
+                                        Deadlines.format(replaced.at().atZone(round.definition().timezone())))))
+                        .orElseGet(UnknownLink::new));
     }
 
     /** Late responses are taken until a while after the report's approval; then the link only shows what was sent. */
@@ -69,6 +74,30 @@ class ResponseLinks {
         model.addAttribute("closedAt", Deadlines.format(closedAt.atZone(zone)));
         if (round.approvedAt() != null) {
             model.addAttribute("approved", Deadlines.format(round.approvedAt().atZone(zone)));
+        }
+    }
+
+    /**
+     * A link replaced by a newer invitation: the round's title and when it was replaced, nothing of the consultee's,
+     * for the old link may have reached someone it was not meant for. Carries no token, like {@link UnknownLink}.
+     */
+    static final class ReplacedLink extends RuntimeException {
+
+        private final String title;
+        private final String replacedAt;
+
+        ReplacedLink(String title, String replacedAt) {
+            super("replaced personal link", null, false, false);
+            this.title = title;
+            this.replacedAt = replacedAt;
+        }
+
+        String title() {
+            return title;
+        }
+
+        String replacedAt() {
+            return replacedAt;
         }
     }
 

@@ -2,6 +2,7 @@ package org.consultflow.response;
 
 import java.util.List;
 
+import org.consultflow.response.ResponseLinks.ReplacedLink;
 import org.consultflow.response.ResponseLinks.UnknownLink;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -67,6 +68,15 @@ class ResponsePages {
         @ResponseStatus(HttpStatus.NOT_FOUND)
         String unknownLink() {
             return "respond/not-found";
+        }
+
+        /** Gone for good, like a closed round's link: the page says when, and where the new link is. */
+        @ExceptionHandler(ReplacedLink.class)
+        @ResponseStatus(HttpStatus.GONE)
+        String replacedLink(ReplacedLink replaced, Model model) {
+            model.addAttribute("title", replaced.title());
+            model.addAttribute("replacedAt", replaced.replacedAt());
+            return "respond/replaced";
         }
     }
 }

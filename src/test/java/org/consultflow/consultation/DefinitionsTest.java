@@ -293,4 +293,35 @@ class DefinitionsTest {
         assertThat(refused).as("definition should have been refused").isNotNull();
         return refused;
     }
+
+    @Test
+    void aConsulteeAddedToARunningRoundIsCheckedLikeTheDefinitionsOwn() throws Exception {
+        Definition round = definitions.read(VALID + "feedback: {mail: true, link: https://example.org/parks}\n", false);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        var problems = catchThrowableOfType(InvalidRequestException.class, () -> definitions.readConsultee(json.readTree("""
+                {"id": "north-ra", "organisation": "North\\u0000Residents", "group": "business",
+                 "contact": {"email": "no@@example.org"}, "note": "x"}"""), round)).problems();
+
+        assertThat(problems).extracting(DefinitionProblem::path)
+                .containsExactlyInAnyOrder("id", "organisation", "group", "contact.email", "note");
+        assertThat(problems).filteredOn(p -> p.path().equals("id")).first().extracting(DefinitionProblem::message)
+                .asString().contains("already the id of a consultee");
+        assertThat(problems).filteredOn(p -> p.path().equals("group")).first().extracting(DefinitionProblem::message)
+                .asString().contains("the groups are: resident");
+        assertThat(problems).filteredOn(p -> p.path().equals("organisation")).first()
+                .extracting(DefinitionProblem::message).asString().contains("control character (U+0000)");
+
+        var added = definitions.readConsultee(json.readTree("""
+                {"id": "east-ra", "organisation": "East Residents", "group": "resident",
+                 "contact": {"name": "Eve Tan", "email": "eve@example.org"}}"""), round);
+        assertThat(added).isEqualTo(new Definition.Consultee("east-ra", "East Residents", "resident",
+                new Definition.Contact("Eve Tan", "eve@example.org")));
+        var fromAForm = new Definition.Consultee("west-ra", "West Residents", "resident",
+                new Definition.Contact(null, "west@example.org"));
+        assertThat(definitions.readConsultee(definitions.tree(fromAForm), round)).as("a contact without a name is fine")
+                .isEqualTo(fromAForm);
+        assertThat(round.withConsultees(List.of()).withConsultees(round.consultees()))
+                .as("a round with consultees added keeps everything else its definition said").isEqualTo(round);
+    }
 }

@@ -1,6 +1,8 @@
 package org.consultflow.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.util.Base64;
 
@@ -9,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class PersonalLinksTest {
 
+    final Engagements engagements = mock(Engagements.class);
     final PersonalLinks links = new PersonalLinks(
-            new PublicLinks("https://consult.example.org/", "a-private-server-side-key-for-tests"), null);
+            new PublicLinks("https://consult.example.org/", "a-private-server-side-key-for-tests"), engagements);
 
     @Test
     void aLinkCarries256BitsDerivedFromTheBusinessKey() {
@@ -20,6 +23,19 @@ class PersonalLinksTest {
         assertThat(links.token("round", "blaby")).isEqualTo(token);
         assertThat(links.token("round", "charnwood")).isNotEqualTo(token);
         assertThat(links.url("round", "blaby")).isEqualTo("https://consult.example.org/respond/" + token);
+    }
+
+    @Test
+    void aReSentInvitationsLinkIsNewWhileTheFirstLinkStaysAsItWas() {
+        var first = links.token("round", "blaby");
+        when(engagements.linkGeneration("round", "blaby")).thenReturn(2);
+
+        assertThat(links.token("round", "blaby", 0)).as("links sent before generations existed still work")
+                .isEqualTo(first);
+        assertThat(links.token("round", "blaby", 1)).isNotEqualTo(first);
+        assertThat(links.token("round", "blaby", 2)).isNotIn(first, links.token("round", "blaby", 1));
+        assertThat(links.url("round", "blaby")).as("mails carry the current link")
+                .isEqualTo("https://consult.example.org/respond/" + links.token("round", "blaby", 2));
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -46,6 +47,8 @@ class EngagementProcessTest {
     private static final RecordingDelegate sendInvitation = new RecordingDelegate();
     private static final RecordingDelegate sendReminder = new RecordingDelegate();
     private static final RecordingDelegate sendAcknowledgement = new RecordingDelegate();
+    private static final RecordingDelegate sendReminderNow = new RecordingDelegate();
+    private static final RecordingDelegate tellNewDeadline = new RecordingDelegate();
     private static final RecordingTaskListener recordChaseOutcome = new RecordingTaskListener("chaseOutcome");
     private static final EngagementScheduleStub engagementSchedule = new EngagementScheduleStub();
 
@@ -54,6 +57,8 @@ class EngagementProcessTest {
             "sendInvitation", sendInvitation,
             "sendReminder", sendReminder,
             "sendAcknowledgement", sendAcknowledgement,
+            "sendReminderNow", sendReminderNow,
+            "tellNewDeadline", tellNewDeadline,
             "recordChaseOutcome", recordChaseOutcome,
             "engagementSchedule", engagementSchedule));
 
@@ -65,7 +70,8 @@ class EngagementProcessTest {
     @BeforeEach
     void useThisEngine() {
         BpmnAwareTests.init(engine.getProcessEngine());
-        Stream.of(sendInvitation, sendReminder, sendAcknowledgement).forEach(RecordingDelegate::reset);
+        Stream.of(sendInvitation, sendReminder, sendAcknowledgement, sendReminderNow, tellNewDeadline)
+                .forEach(RecordingDelegate::reset);
         recordChaseOutcome.reset();
         engagementSchedule.reset();
     }
@@ -197,6 +203,28 @@ class EngagementProcessTest {
         assertThat(incident.getActivityId()).isEqualTo("Activity_SendInvitation");
         assertThat(incident.getIncidentMessage()).contains("SMTP relay refused the message");
         assertThat(engagement).isWaitingAt("Activity_SendInvitation").isNotEnded();
+    }
+
+    @Test
+    void remindsNowAndTellsOfANewDeadlineOnlyWhileAResponseIsAwaited() {
+        engagementSchedule.remindAt(FIRST_REMINDER);
+        engagementSchedule.chaseRequiredConsulteesAt(CHASE);
+        ProcessInstance engagement = startInvitedEngagement(true);
+
+        correlate("RemindNow");
+        correlate("DeadlineMoved");
+        runJob(engagement, "Activity_SendReminderNow");
+        runJob(engagement, "Activity_TellNewDeadline");
+
+        assertThat(sendReminderNow.businessKeys()).containsExactly(ENGAGEMENT);
+        assertThat(tellNewDeadline.businessKeys()).containsExactly(ENGAGEMENT);
+        assertThat(engagement).hasPassed("EndEvent_ReminderNowSent", "EndEvent_NewDeadlineTold")
+                .isWaitingAt("Activity_WaitForResponse", "Event_ReminderDue", "Event_ChaseDue");
+
+        correlate("ResponseReceived");
+        assertThatThrownBy(() -> correlate("RemindNow")).as("who has answered is not reminded")
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+        assertThatThrownBy(() -> correlate("DeadlineMoved")).isInstanceOf(MismatchingMessageCorrelationException.class);
     }
 
     @Test

@@ -18,7 +18,8 @@ final class EvidenceReadme {
                 Round `%s`. Every file below is listed in `manifest.json` with its SHA-256; check one with
                 `sha256sum <file>`. The same round gives the same pack, byte for byte, until something about it changes.
 
-                - `definition.json`: the definition exactly as stored when the round started.
+                - `definition.json`: the definition exactly as stored when the round started. Consultees added later
+                  are in `audit.json` (consultee.added) and have timelines of their own.
                 - `responses/<consultee>/v<n>.json`: every version of every response, with its channel (web form,
                   partner system, letter, email, phone), who sent it, when it was submitted (this decides whether it
                   was on time) and when it was recorded.
@@ -27,7 +28,9 @@ final class EvidenceReadme {
                   `mails.json` logs it; for reminders sent before that log existed, the count and the time of the
                   last one.
                 - `mails.json`: every mail sent for the round, in the order sent: when, to whom, the subject, its
-                  Message-ID and its purpose (invitation, reminder-<n>, receipt, report ready, approved report, feedback), with
+                  Message-ID and its purpose (invitation, invitation-link-<n> for an invitation sent again with a new
+                  link, reminder-<n>, deadline-moved-<epoch second of the new deadline>, receipt, report ready, approved
+                  report, feedback), with
                   the consultee it concerns. A mail sent again after a failure has the same Message-ID and is listed
                   again, once per send. Each Message-ID is derived from the round, the consultee and the purpose, so
                   a copy found in a mailbox can be matched to its line here. Mails sent before ConsultFlow kept this

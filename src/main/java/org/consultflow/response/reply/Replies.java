@@ -67,6 +67,13 @@ class Replies {
         return id;
     }
 
+    /** The reply, if still waiting for its recording, holding its row until the transaction ends. */
+    Optional<StoredReply> lockWaiting(long id) {
+        var waiting = jdbc.sql("select id from emailed_reply where id = ? and status = 'WAITING' for update").param(id)
+                .query(Long.class).optional();
+        return waiting.isEmpty() ? Optional.empty() : find(id);
+    }
+
     void taskCreated(long id, String taskId) {
         jdbc.sql("update emailed_reply set task_id = ? where id = ?").params(taskId, id).update();
     }

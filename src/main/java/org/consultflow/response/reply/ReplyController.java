@@ -1,17 +1,12 @@
 package org.consultflow.response.reply;
 
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.consultflow.notification.EmailAddresses;
 import org.consultflow.platform.Audit;
-import org.consultflow.response.Channel;
 import org.consultflow.response.OfflineResponses;
-import org.consultflow.response.OfflineResponses.Offline;
 import org.consultflow.response.reply.Replies.Status;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -41,15 +36,11 @@ class ReplyController {
     record Recording(String roundKey, String consulteeId, Map<String, Object> answers, String note) {}
 
     private final Replies replies;
-    private final ReplyTasks tasks;
-    private final OfflineResponses offline;
-    private final Clock clock;
+    private final ReplyRecording recording;
 
-    ReplyController(Replies replies, ReplyTasks tasks, OfflineResponses offline, Clock clock) {
+    ReplyController(Replies replies, ReplyRecording recording) {
         this.replies = replies;
-        this.tasks = tasks;
-        this.offline = offline;
-        this.clock = clock;
+        this.recording = recording;
     }
 
     @Operation(summary = "Emailed replies with a status, unmatched ones (triage) by default")
@@ -82,7 +73,7 @@ class ReplyController {
     @Operation(summary = "Record an emailed reply as a response with channel email")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{id}/record")
-    ResponseEntity<?> record(@PathVariable long id, @RequestBody Recording recording) {
+    ResponseEntity<?> record(@PathVariable long id, @RequestBody Recording body) {
         var reply = replies.find(id).orElse(null);
         if (reply == null) {
             return ResponseEntity.notFound().build();
@@ -90,21 +81,15 @@ class ReplyController {
         if (reply.status() == Status.RECORDED) {
             return problem(HttpStatus.CONFLICT, "This reply was already recorded by " + reply.recordedBy(), List.of());
         }
-        var roundKey = reply.roundKey() != null ? reply.roundKey() : recording.roundKey();
-        var consulteeId = reply.consulteeId() != null ? reply.consulteeId() : recording.consulteeId();
+        var roundKey = reply.roundKey() != null ? reply.roundKey() : body.roundKey();
+        var consulteeId = reply.consulteeId() != null ? reply.consulteeId() : body.consulteeId();
         if (roundKey == null) {
             return problem(HttpStatus.BAD_REQUEST, "roundKey is required for a reply from triage", List.of());
         }
-        var from = reply.from() != null && EmailAddresses.valid(reply.from()) ? reply.from() : null;
-        var note = recording.note() != null ? recording.note() : "Emailed reply " + id;
-        var outcome = offline.record(roundKey, new Offline(consulteeId, Channel.EMAIL,
-                reply.receivedAt().atOffset(ZoneOffset.UTC), note, recording.answers(),
-                from == null ? null : new OfflineResponses.Writer(null, from)));
+        var outcome = recording.record(reply, roundKey, consulteeId, body.answers(), body.note(), Audit.actor());
         if (!outcome.recorded()) {
             return problem(HttpStatus.BAD_REQUEST, String.join("; ", outcome.problems()), outcome.problems());
         }
-        replies.recorded(id, roundKey, consulteeId, outcome.eventId(), Audit.actor(), clock.instant());
-        tasks.complete(reply.taskId());
         return ResponseEntity.accepted().body(Map.of("eventId", outcome.eventId()));
     }
 

@@ -32,11 +32,12 @@ class ReplyMatcher {
         }
         var known = new HashMap<String, Match>();
         jdbc.sql("""
-                select e.round_key, e.consultee_id, e.reminders_sent from engagement e
+                select e.round_key, e.consultee_id, e.reminders_sent, e.link_generation from engagement e
                   join round r on r.round_key = e.round_key
                  where r.status <> 'APPROVED'""")
                 .query(rs -> {
-                    index(known, rs.getString("round_key"), rs.getString("consultee_id"), rs.getInt("reminders_sent"));
+                    index(known, rs.getString("round_key"), rs.getString("consultee_id"), rs.getInt("reminders_sent"),
+                            rs.getInt("link_generation"));
                 });
         // The nearest mail first: In-Reply-To comes before References, and References lists the newest last.
         for (var id : answers) {
@@ -48,9 +49,13 @@ class ReplyMatcher {
         return null;
     }
 
-    private void index(Map<String, Match> known, String roundKey, String consulteeId, int remindersSent) {
+    private void index(Map<String, Match> known, String roundKey, String consulteeId, int remindersSent,
+            int linkGenerations) {
         var match = new Match(roundKey, consulteeId);
-        known.put(mails.messageId(MailKey.invitation(roundKey, consulteeId)), match);
+        // A reply to an invitation sent again answers for the same engagement as one to the first.
+        for (int generation = 0; generation <= linkGenerations; generation++) {
+            known.put(mails.messageId(MailKey.invitation(roundKey, consulteeId, generation)), match);
+        }
         for (int number = 1; number <= remindersSent; number++) {
             known.put(mails.messageId(MailKey.reminder(roundKey, consulteeId, number)), match);
         }
