@@ -142,7 +142,8 @@ public record Definition(
     /** The same definition with another list of consultees: the round's, once consultees were added to it. */
     public Definition withConsultees(List<Consultee> consultees) {
         return new Definition(key, title, summary, documents, coordinator, timezone, opens, deadline, reminders, chase,
-                reportDue, questions, groups, consultees, sources, shortPeriodReason, distribution, feedback);
+                reportDue, questions, groups, consultees, sources, shortPeriodReason, distribution, feedback,
+                coordinators);
     }
 
     public Optional<Question> question(String id) {

@@ -133,6 +133,14 @@ class DefinitionsTest {
     }
 
     @Test
+    void aRoundWithConsulteesAddedKeepsTheCoordinatorsItNames() throws Exception {
+        var definition = definitions.read(VALID + "coordinators: [sam.reed]\n", false);
+
+        assertThat(definition.withConsultees(definition.consultees().subList(0, 1)).coordinators())
+                .containsExactly("sam.reed");
+    }
+
+    @Test
     void refusesCoordinatorsThatCannotBeUserIdsOrAreRepeatedOrNone() {
         assertThat(paths(VALID + "coordinators: [sam.reed, 'Sam Reed']\n", false)).containsExactly("coordinators[1]");
         assertThat(paths(VALID + "coordinators: [jo, jo]\n", false)).containsExactly("coordinators");
