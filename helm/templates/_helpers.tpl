@@ -110,6 +110,9 @@ value to change. Checked once, from the Deployment.
 {{- if and $v.replies.enabled (or (not $v.replies.existingSecret) (not $v.replies.host) (not $v.replies.address)) -}}
 {{- fail "consultflow: replies.enabled needs replies.host, replies.address and replies.existingSecret (an existing Secret with the mailbox user, replies.usernameKey, and password, replies.passwordKey)." -}}
 {{- end -}}
+{{- if and $v.oidc.issuerUri (or (not $v.oidc.clientId) (not $v.oidc.existingSecret)) -}}
+{{- fail "consultflow: oidc.issuerUri needs oidc.clientId and oidc.existingSecret (an existing Secret with the client secret, oidc.clientSecretKey)." -}}
+{{- end -}}
 {{- if and (hasPrefix "SASL_" $v.kafka.security.protocol) (not $v.kafka.security.sasl.existingSecret) -}}
 {{- fail (printf "consultflow: kafka.security.sasl.existingSecret is required with kafka.security.protocol %s: the name of an existing Secret holding the sasl.jaas.config line (kafka.security.sasl.jaasConfigKey), e.g. a Strimzi KafkaUser's Secret." $v.kafka.security.protocol) -}}
 {{- end -}}

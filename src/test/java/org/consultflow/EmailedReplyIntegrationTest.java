@@ -130,7 +130,7 @@ class EmailedReplyIntegrationTest {
 
     @Test
     void aMailAnsweringNothingOfOursGoesToTriageAsTextAndIsRecordedForTheConsulteeTheCoordinatorNames() throws Exception {
-        start("replies-triage");
+        start("replies-triage", "coordinators: [coordinator]\n");
         var stray = new MimeMessage(session());
         stray.setFrom(new InternetAddress("clerk@melton.example.net"));
         stray.setRecipient(Message.RecipientType.TO, new InternetAddress(REPLIES));
@@ -145,6 +145,20 @@ class EmailedReplyIntegrationTest {
                 .doesNotContain("<p>");
         assertThat(tasks.createTaskQuery().taskName("Record the emailed response")
                 .taskDescriptionLike("%clerk@melton.example.net%").count()).isZero();
+
+        // The round names its coordinators: another coordinator may read the reply but not record it into the round.
+        if (identity.createUserQuery().userId("deputy").count() == 0) {
+            var deputy = identity.newUser("deputy");
+            deputy.setPassword("deputy-password");
+            identity.saveUser(deputy);
+            identity.createMembership("deputy", "coordinators");
+        }
+        var refused = rest.withBasicAuth("deputy", "deputy-password").postForEntity(
+                "/api/replies/" + triage.path("id").asLong() + "/record",
+                Map.of("roundKey", "replies-triage", "consulteeId", "melton", "answers", Map.of("preference", "c")),
+                JsonNode.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody().path("detail").asText()).contains("coordinators this round names");
 
         var recorded = coordinator().postForEntity("/api/replies/" + triage.path("id").asLong() + "/record",
                 Map.of("roundKey", "replies-triage", "consulteeId", "melton", "answers", Map.of("preference", "c")),
@@ -279,8 +293,12 @@ class EmailedReplyIntegrationTest {
     }
 
     private void start(String key) throws Exception {
+        start(key, "");
+    }
+
+    private void start(String key, String moreYaml) throws Exception {
         var yaml = Files.readString(Path.of("consultations/vcs-infrastructure-2007.yaml"))
-                .replace("key: vcs-infrastructure-2007", "key: " + key);
+                .replace("key: vcs-infrastructure-2007", "key: " + key) + moreYaml;
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("application/yaml"));
         var started = coordinator().exchange("/api/consultations?rehearsal=PT10M", HttpMethod.POST,

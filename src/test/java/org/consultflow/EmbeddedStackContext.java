@@ -2,8 +2,11 @@ package org.consultflow;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,15 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
         "camunda.bpm.job-execution.max-wait=500",
         "consultflow.responses.correlate-every=PT0.2S",
         "consultflow.engagement.closing-sweep-every=PT0.5S",
-        "spring.datasource.url=jdbc:h2:mem:embedded-stack;DB_CLOSE_DELAY=-1",
-        // The demo users, and one who may sign in but is no coordinator.
-        "consultflow.security.users[0].username=coordinator", "consultflow.security.users[0].password=coordinator",
-        "consultflow.security.users[0].roles=COORDINATOR",
-        "consultflow.security.users[1].username=admin", "consultflow.security.users[1].password=admin",
-        "consultflow.security.users[1].roles=COORDINATOR,ADMIN",
-        "consultflow.security.users[2].username=observer", "consultflow.security.users[2].password=observer",
-        "consultflow.security.users[2].roles=OBSERVER"})
-@Import(EmbeddedStackContext.PageData.class)
+        "spring.datasource.url=jdbc:h2:mem:embedded-stack;DB_CLOSE_DELAY=-1"})
+@Import({EmbeddedStackContext.PageData.class, EmbeddedStackContext.Observer.class})
 abstract class EmbeddedStackContext {
 
     static final String PAGE_DATA = "/consultations/test/page-data";
@@ -40,6 +36,25 @@ abstract class EmbeddedStackContext {
         @GetMapping(PAGE_DATA)
         Map<String, Integer> data() {
             return Map.of("responses", 0);
+        }
+    }
+
+    /**
+     * Besides the demo users (coordinator and admin, seeded into Camunda's identity service by the application), one
+     * who may sign in but is in no group, so neither coordinator nor admin.
+     */
+    static class Observer {
+
+        @EventListener(ApplicationReadyEvent.class)
+        void create(ApplicationReadyEvent ready) {
+            var identity = ready.getApplicationContext().getBean(IdentityService.class);
+            if (identity.createUserQuery().userId("observer").count() == 0) {
+                var observer = identity.newUser("observer");
+                observer.setFirstName("Observer");
+                observer.setLastName("(no group)");
+                observer.setPassword("observer");
+                identity.saveUser(observer);
+            }
         }
     }
 

@@ -121,8 +121,9 @@ class WebSecurityIntegrationTest {
         assertThat(api.headers().firstValue("WWW-Authenticate")).isEmpty();
         assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
+        // Someone who does not exist: a wrong password for a real user would lock it for a moment (Camunda's throttling).
         var wrongPassword = send(request("/api/consultations/" + KEY).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString("coordinator:guess".getBytes(StandardCharsets.UTF_8))).GET());
+                + Base64.getEncoder().encodeToString("nobody:guess".getBytes(StandardCharsets.UTF_8))).GET());
         assertThat(wrongPassword.statusCode()).isEqualTo(401);
         assertThat(wrongPassword.headers().firstValue("WWW-Authenticate")).isEmpty();
 
@@ -141,10 +142,11 @@ class WebSecurityIntegrationTest {
             assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         }
         // Camunda's pages bring their own policy, which ours would narrow and break; its scripts get none from us.
-        var camundaPage = send(request("/camunda/app/welcome/default/").GET());
+        var session = signIn();
+        var camundaPage = send(request("/camunda/app/welcome/default/").header("Cookie", "JSESSIONID=" + session).GET());
         assertThat(camundaPage.statusCode()).isEqualTo(200);
         assertThat(camundaPage.headers().allValues("Content-Security-Policy")).doesNotContain(POLICY).isNotEmpty();
-        var camundaScript = send(request("/camunda/lib/deps.js").GET());
+        var camundaScript = send(request("/camunda/lib/deps.js").header("Cookie", "JSESSIONID=" + session).GET());
         assertThat(camundaScript.statusCode()).isEqualTo(200);
         assertThat(camundaScript.headers().allValues("Content-Security-Policy")).isEmpty();
     }

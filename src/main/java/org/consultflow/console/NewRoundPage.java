@@ -67,18 +67,31 @@ class NewRoundPage {
     /** Checked as for a rehearsal, which allows a past deadline; a real start checks again without that leeway. */
     @PostMapping
     String check(@RequestParam(name = "file", required = false) MultipartFile file,
-            @RequestParam(name = "definition", required = false) String pasted, HttpSession session, Model model,
-            HttpServletResponse http) throws IOException {
+            @RequestParam(name = "definition", required = false) String pasted,
+            @RequestParam(name = "consultees", required = false) MultipartFile consulteesFile, HttpSession session,
+            Model model, HttpServletResponse http) throws IOException {
         var text = file != null && !file.isEmpty() ? withoutBom(new String(file.getBytes(), StandardCharsets.UTF_8))
                 : pasted;
         if (text == null || text.isBlank()) {
             return refused(text, List.of(new DefinitionProblem("", "Choose a definition file or paste the definition")),
                     model, http);
         }
+        var fromCsv = consulteesFile != null && !consulteesFile.isEmpty();
+        if (fromCsv) {
+            try {
+                var csv = ConsulteesCsv.read(new String(consulteesFile.getBytes(), StandardCharsets.UTF_8));
+                text = csv.into(definitions.parse(text));
+            } catch (ConsulteesCsv.InvalidCsv e) {
+                return refused(text, List.of(new DefinitionProblem("consultees", e.getMessage())), model, http);
+            } catch (InvalidDefinitionException e) {
+                return refused(text, e.problems(), model, http);
+            }
+        }
         try {
             definitions.read(text, true);
         } catch (InvalidDefinitionException e) {
-            return refused(text, e.problems(), model, http);
+            return refused(text, fromCsv ? e.problems().stream().map(ConsulteesCsv::located).toList() : e.problems(),
+                    model, http);
         }
         session.setAttribute(PENDING, text);
         return "redirect:/console/rounds/new/preview";

@@ -29,7 +29,8 @@ public record Definition(
         List<Source> sources,
         String shortPeriodReason,
         List<String> distribution,
-        Feedback feedback) {
+        Feedback feedback,
+        List<String> coordinators) {
 
     /** A definition whose responses come only through ConsultFlow itself (personal links, coordinators). */
     public Definition(String key, String title, String summary, List<Document> documents, Coordinator coordinator,
@@ -66,7 +67,17 @@ public record Definition(
                 questions, groups, consultees, sources, shortPeriodReason, distribution, null);
     }
 
+    /** A definition that any coordinator may change. */
+    public Definition(String key, String title, String summary, List<Document> documents, Coordinator coordinator,
+            ZoneId timezone, OffsetDateTime opens, OffsetDateTime deadline, List<Duration> reminders, Duration chase,
+            LocalDate reportDue, List<Question> questions, List<Group> groups, List<Consultee> consultees,
+            List<Source> sources, String shortPeriodReason, List<String> distribution, Feedback feedback) {
+        this(key, title, summary, documents, coordinator, timezone, opens, deadline, reminders, chase, reportDue,
+                questions, groups, consultees, sources, shortPeriodReason, distribution, feedback, List.of());
+    }
+
     public Definition {
+        coordinators = coordinators == null ? List.of() : List.copyOf(coordinators);
         feedback = feedback == null ? Feedback.NONE : feedback;
         distribution = distribution == null ? List.of() : List.copyOf(distribution);
         sources = sources == null ? List.of() : List.copyOf(sources);
@@ -131,7 +142,8 @@ public record Definition(
     /** The same definition with another list of consultees: the round's, once consultees were added to it. */
     public Definition withConsultees(List<Consultee> consultees) {
         return new Definition(key, title, summary, documents, coordinator, timezone, opens, deadline, reminders, chase,
-                reportDue, questions, groups, consultees, sources, shortPeriodReason, distribution, feedback);
+                reportDue, questions, groups, consultees, sources, shortPeriodReason, distribution, feedback,
+                coordinators);
     }
 
     public Optional<Question> question(String id) {

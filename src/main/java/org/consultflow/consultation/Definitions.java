@@ -102,7 +102,8 @@ public class Definitions {
         return mapper.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL).valueToTree(consultee);
     }
 
-    private JsonNode parse(String text) throws InvalidDefinitionException {
+    /** The definition as a tree, read by the same parser and limits as {@link #read}, not yet checked. */
+    public JsonNode parse(String text) throws InvalidDefinitionException {
         try {
             JsonNode tree = mapper.readTree(text == null ? "" : text);
             if (tree == null || tree.isMissingNode() || tree.isNull()) {

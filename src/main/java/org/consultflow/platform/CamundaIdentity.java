@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Chase and review tasks go to the Camunda group {@code coordinators}. The group always exists and may use Tasklist
  * and work on tasks, nothing more (Cockpit and Admin are for Camunda administrators: engine authorization is on).
- * The users listed here (the demo coordinator of the embedded stack) are created in it.
+ * The users listed here (the demo coordinator of the embedded stack) are created in it. Camunda's identity service is
+ * the only user store: these seeds and the admin are where it starts, and everyone else is added in Camunda Admin.
  * <p>
  * Camunda's starter creates {@code camunda.bpm.admin-user} only when it is absent, so a rotated password would never
  * reach the database. At every start the configured passwords of the admin and of these users are applied.
@@ -27,10 +28,13 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaIdentity {
 
-    static final String COORDINATORS = "coordinators";
+    static final String COORDINATORS = CamundaGroups.COORDINATORS;
 
     @ConfigurationProperties("consultflow.camunda")
-    record CamundaUsers(@DefaultValue List<SecuritySettings.User> coordinators) {}
+    record CamundaUsers(@DefaultValue List<SeededUser> coordinators) {}
+
+    /** A user kept in the {@code coordinators} group with this password (plain text: Camunda salts and hashes it). */
+    record SeededUser(String username, String password) {}
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;

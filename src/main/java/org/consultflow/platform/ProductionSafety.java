@@ -51,14 +51,15 @@ class ProductionSafety implements EnvironmentPostProcessor, Ordered {
         for (var property : REQUIRED) {
             required(settings.get(property)).ifPresent(problems::add);
         }
-        var users = settings.passwordsOf("consultflow.security.users");
-        if (users.isEmpty()) {
-            problems.add("consultflow.security.users lists no coordinator");
-        }
-        users.forEach(password -> secret(password, WeakSecrets.MIN_PASSWORD_LENGTH, problems));
+        // The users seeded into Camunda's identity service, the one user store, at every start.
         settings.passwordsOf("consultflow.camunda.coordinators")
                 .forEach(password -> secret(password, WeakSecrets.MIN_PASSWORD_LENGTH, problems));
         secret(settings.get("camunda.bpm.admin-user.password"), WeakSecrets.MIN_PASSWORD_LENGTH, problems);
+        var oidcIssuer = settings.get("consultflow.oidc.issuer-uri");
+        if (!oidcIssuer.isUnset() && !oidcIssuer.isBlank()) {
+            required(settings.get("consultflow.oidc.client-id")).ifPresent(problems::add);
+            secret(settings.get("consultflow.oidc.client-secret"), WeakSecrets.MIN_PASSWORD_LENGTH, problems);
+        }
         secret(settings.get("spring.datasource.password"), WeakSecrets.MIN_PASSWORD_LENGTH, problems);
         if ("true".equalsIgnoreCase(settings.get("spring.mail.properties.mail.smtp.auth").value())) {
             secret(settings.get("spring.mail.password"), WeakSecrets.MIN_PASSWORD_LENGTH, problems);

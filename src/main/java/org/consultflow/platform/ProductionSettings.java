@@ -14,7 +14,8 @@ import org.springframework.core.env.Environment;
  */
 final class ProductionSettings {
 
-    private static final Bindable<List<SecuritySettings.User>> USERS = Bindable.listOf(SecuritySettings.User.class);
+    private static final Bindable<List<CamundaIdentity.SeededUser>> USERS =
+            Bindable.listOf(CamundaIdentity.SeededUser.class);
 
     private final Binder resolved;
     private final Binder configured;
@@ -28,7 +29,7 @@ final class ProductionSettings {
         return Setting.of(property, read(configured, property), read(resolved, property));
     }
 
-    /** The password of each user in a list such as {@code consultflow.security.users}, named by its user. */
+    /** The password of each user in a list such as {@code consultflow.camunda.coordinators}, named by its user. */
     List<Setting> passwordsOf(String usersProperty) {
         var users = resolved.bind(usersProperty, USERS).orElse(List.of());
         var asConfigured = configured.bind(usersProperty, USERS).orElse(List.of());

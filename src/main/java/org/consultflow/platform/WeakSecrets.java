@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * What makes a password or key unfit for production. Case and decoration do not make a demo value private, so
- * "Password-2024!" counts as "password". A {@code {bcrypt}} hash is accepted as is: its plain text is not ours to see.
+ * "Password-2024!" counts as "password". A {@code {bcrypt}} hash is refused: the users' passwords go to Camunda's
+ * identity service, which salts and hashes the plain text itself, so a hash given here would become the password.
  */
 final class WeakSecrets {
 
@@ -25,7 +26,7 @@ final class WeakSecrets {
     /** Why the value is weak, e.g. "is shorter than 12 characters"; empty when it will do. */
     static Optional<String> weakness(String value, int minLength) {
         if (value.startsWith("{bcrypt}")) {
-            return Optional.empty();
+            return Optional.of("is a password hash: give the password itself, which Camunda stores salted and hashed");
         }
         var bare = value.replaceFirst("^\\{noop}", "").strip();
         if (bare.isEmpty()) {

@@ -126,6 +126,28 @@ class DefinitionsTest {
     }
 
     @Test
+    void namesTheCoordinatorsWhoMayChangeTheRound() throws Exception {
+        assertThat(definitions.read(VALID, false).coordinators()).isEmpty();
+        assertThat(definitions.read(VALID + "coordinators: [sam.reed, jo]\n", false).coordinators())
+                .containsExactly("sam.reed", "jo");
+    }
+
+    @Test
+    void aRoundWithConsulteesAddedKeepsTheCoordinatorsItNames() throws Exception {
+        var definition = definitions.read(VALID + "coordinators: [sam.reed]\n", false);
+
+        assertThat(definition.withConsultees(definition.consultees().subList(0, 1)).coordinators())
+                .containsExactly("sam.reed");
+    }
+
+    @Test
+    void refusesCoordinatorsThatCannotBeUserIdsOrAreRepeatedOrNone() {
+        assertThat(paths(VALID + "coordinators: [sam.reed, 'Sam Reed']\n", false)).containsExactly("coordinators[1]");
+        assertThat(paths(VALID + "coordinators: [jo, jo]\n", false)).containsExactly("coordinators");
+        assertThat(paths(VALID + "coordinators: []\n", false)).containsExactly("coordinators");
+    }
+
+    @Test
     void refusesADistributionAddressThatCannotBeMailed() {
         assertThat(paths(VALID + "distribution: [clerk@example.org, chair@localhost]\n", false))
                 .containsExactly("distribution[1]");

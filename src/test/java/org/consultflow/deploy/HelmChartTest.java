@@ -47,7 +47,9 @@ class HelmChartTest {
             "CONSULTFLOW_SECURE_COOKIES", "CONSULTFLOW_MANAGEMENT_PORT", "CONSULTFLOW_SHUTDOWN_TIMEOUT",
             "CONSULTFLOW_REPLIES_ENABLED", "CONSULTFLOW_REPLIES_ADDRESS", "CONSULTFLOW_REPLIES_PROTOCOL",
             "CONSULTFLOW_REPLIES_HOST", "CONSULTFLOW_REPLIES_PORT", "CONSULTFLOW_REPLIES_USER",
-            "CONSULTFLOW_REPLIES_PASSWORD");
+            "CONSULTFLOW_REPLIES_PASSWORD", "CONSULTFLOW_OIDC_ISSUER_URI", "CONSULTFLOW_OIDC_CLIENT_ID",
+            "CONSULTFLOW_OIDC_CLIENT_SECRET", "CONSULTFLOW_OIDC_NAME", "CONSULTFLOW_OIDC_GROUPS_CLAIM",
+            "CONSULTFLOW_OIDC_COORDINATOR_GROUPS", "CONSULTFLOW_OIDC_ADMIN_GROUPS");
     static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|JAAS).*");
 
     @Test
@@ -228,6 +230,7 @@ class HelmChartTest {
             linkSecret.existingSecret | ''                    | linkSecret.existingSecret is required
             mail.existingSecret     | ''                      | mail.existingSecret is required while mail.auth is true
             replies.enabled         | true                    | replies.enabled needs replies.host, replies.address and replies.existingSecret
+            oidc.issuerUri          | https://id.example.org  | oidc.issuerUri needs oidc.clientId and oidc.existingSecret
             database.password       | hunter2-hunter2         | a secret was given inline (database.password)
             kafka.security.sasl.jaasConfig | x                | a secret was given inline (kafka.security.sasl.jaasConfig)
             extraEnvVars[0].name    | CONSULTFLOW_LINK_SECRET | extraEnvVars CONSULTFLOW_LINK_SECRET carries a secret inline

@@ -40,9 +40,9 @@ class CamundaIdentityTest {
 
     @Test
     void appliesARotatedCoordinatorPasswordAtTheNextStart() {
-        start("admin", "Admin-pass-0001", List.of(new SecuritySettings.User("jo", "Old-coordinator-1", List.of())));
+        start("admin", "Admin-pass-0001", List.of(new CamundaIdentity.SeededUser("jo", "Old-coordinator-1")));
 
-        start("admin", "Admin-pass-0001", List.of(new SecuritySettings.User("jo", "New-coordinator-2", List.of())));
+        start("admin", "Admin-pass-0001", List.of(new CamundaIdentity.SeededUser("jo", "New-coordinator-2")));
 
         assertThat(identity.checkPassword("jo", "New-coordinator-2")).isTrue();
         assertThat(identity.checkPassword("jo", "Old-coordinator-1")).isFalse();
@@ -59,7 +59,7 @@ class CamundaIdentityTest {
         assertThat(identity.createUserQuery().userId("admin").memberOfGroup(Groups.CAMUNDA_ADMIN).count()).isOne();
     }
 
-    private void start(String adminId, String adminPassword, List<SecuritySettings.User> coordinators) {
+    private void start(String adminId, String adminPassword, List<CamundaIdentity.SeededUser> coordinators) {
         var camunda = new CamundaBpmProperties();
         camunda.getAdminUser().setId(adminId);
         camunda.getAdminUser().setPassword(adminPassword);

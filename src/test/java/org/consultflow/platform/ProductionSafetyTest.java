@@ -98,13 +98,27 @@ class ProductionSafetyTest {
             "TODO", "xxxxxxxxxxxxxxxx", "<coordinator password>", "example-example-example"})
     void refusesADemoOrPlaceholderPasswordWhateverItsCase(String password) {
         assertThat(problems(strong().withProperty("CONSULTFLOW_COORDINATOR_PASSWORD", password)))
-                .containsExactly("consultflow.security.users[0].password of user 'coordinator'"
+                .containsExactly("consultflow.camunda.coordinators[0].password of user 'coordinator'"
                         + " (CONSULTFLOW_COORDINATOR_PASSWORD) is a demo or placeholder value");
     }
 
     @Test
-    void acceptsABcryptHashAsIs() {
+    void refusesAHashBecauseCamundaHashesThePasswordItself() {
         assertThat(problems(strong().withProperty("CONSULTFLOW_COORDINATOR_PASSWORD", "{bcrypt}$2a$10$abc")))
+                .containsExactly("consultflow.camunda.coordinators[0].password of user 'coordinator'"
+                        + " (CONSULTFLOW_COORDINATOR_PASSWORD) is a password hash: give the password itself, which"
+                        + " Camunda stores salted and hashed");
+    }
+
+    @Test
+    void signsInWithOpenIdConnectOnlyWithAClientAndAStrongSecret() {
+        assertThat(problems(strong().withProperty("CONSULTFLOW_OIDC_ISSUER_URI", "https://id.example.org/realms/council")
+                .withProperty("CONSULTFLOW_OIDC_CLIENT_SECRET", "secret")))
+                .containsExactly("consultflow.oidc.client-id (CONSULTFLOW_OIDC_CLIENT_ID) is empty",
+                        "consultflow.oidc.client-secret (CONSULTFLOW_OIDC_CLIENT_SECRET) is a demo or placeholder value");
+        assertThat(problems(strong().withProperty("CONSULTFLOW_OIDC_ISSUER_URI", "https://id.example.org/realms/council")
+                .withProperty("CONSULTFLOW_OIDC_CLIENT_ID", "consultflow")
+                .withProperty("CONSULTFLOW_OIDC_CLIENT_SECRET", "Tq3%hW8c-Lp5vX2d")))
                 .isEmpty();
     }
 

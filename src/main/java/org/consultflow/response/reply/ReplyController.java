@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.consultflow.consultation.RoundAccess;
 import org.consultflow.platform.Audit;
 import org.consultflow.response.OfflineResponses;
 import org.consultflow.response.reply.Replies.Status;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,8 +39,10 @@ class ReplyController {
 
     private final Replies replies;
     private final ReplyRecording recording;
+    private final RoundAccess access;
 
-    ReplyController(Replies replies, ReplyRecording recording) {
+    ReplyController(Replies replies, ReplyRecording recording, RoundAccess access) {
+        this.access = access;
         this.replies = replies;
         this.recording = recording;
     }
@@ -85,6 +89,11 @@ class ReplyController {
         var consulteeId = reply.consulteeId() != null ? reply.consulteeId() : body.consulteeId();
         if (roundKey == null) {
             return problem(HttpStatus.BAD_REQUEST, "roundKey is required for a reply from triage", List.of());
+        }
+        // The round is named by the reply or, from triage, by the body: checked here, as no path names it.
+        if (!access.mayManage(roundKey, SecurityContextHolder.getContext().getAuthentication())) {
+            return problem(HttpStatus.FORBIDDEN, "Only the coordinators this round names, and admins, may record "
+                    + "its responses", List.of());
         }
         var outcome = recording.record(reply, roundKey, consulteeId, body.answers(), body.note(), Audit.actor());
         if (!outcome.recorded()) {
