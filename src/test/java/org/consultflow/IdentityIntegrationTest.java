@@ -77,6 +77,7 @@ class IdentityIntegrationTest {
     @Autowired ObjectMapper json;
     @Autowired IdentityService identity;
     @Autowired RoundAccess access;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -325,6 +326,19 @@ class IdentityIntegrationTest {
         var closeInConsole = postForm("/console/rounds/named-coordinators/close", patSession,
                 Map.of("_csrf", value(HIDDEN_CSRF, get("/login", patSession).body())));
         assertThat(closeInConsole.statusCode()).isEqualTo(403);
+        // An emailed reply's page names no round in its path: recording it into this round is refused all the same.
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into emailed_reply (message_id, round_key, consultee_id, from_address, subject, received_at,
+                                           body, status)
+                values ('<named-coordinators@example.org>', 'named-coordinators', 'melton', 'paul.asfordby@example.org',
+                        'Re: Invitation', current_timestamp, 'We prefer A.', 'WAITING')""").update(keys, "id");
+        var reply = keys.getKey().longValue();
+        var replyInConsole = postForm("/console/replies/" + reply, patSession, Map.of("q-preference", "a",
+                "_csrf", value(HIDDEN_CSRF, get("/login", patSession).body())));
+        assertThat(replyInConsole.statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select status from emailed_reply where id = ?").param(reply).query(String.class).single())
+                .isEqualTo("WAITING");
         var approvalByPat = send(request("/api/consultations/named-coordinators/report/approval")
                 .header("Authorization", basic("pat", "Pat-password-44")).POST(BodyPublishers.noBody()));
         assertThat(approvalByPat.statusCode()).isEqualTo(403);

@@ -1,17 +1,20 @@
 package org.consultflow.console;
 
+import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.consultflow.consultation.Round;
+import org.consultflow.consultation.RoundAccess;
 import org.consultflow.consultation.RoundActions;
 import org.consultflow.consultation.UnknownRoundException;
 import org.consultflow.platform.Audit;
 import org.consultflow.response.OfflineResponses;
 import org.consultflow.response.reply.WaitingReplies;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,10 +35,12 @@ class ReplyPage {
 
     private final WaitingReplies replies;
     private final RoundActions rounds;
+    private final RoundAccess access;
 
-    ReplyPage(WaitingReplies replies, RoundActions rounds) {
+    ReplyPage(WaitingReplies replies, RoundActions rounds, RoundAccess access) {
         this.replies = replies;
         this.rounds = rounds;
+        this.access = access;
     }
 
     @GetMapping
@@ -57,7 +62,7 @@ class ReplyPage {
 
     @PostMapping("/{id}")
     String record(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
-            HttpServletResponse http, RedirectAttributes redirect) {
+            HttpServletResponse http, RedirectAttributes redirect) throws IOException {
         var reply = reply(id);
         var round = roundOf(reply, form.get("round"));
         var problems = new LinkedHashMap<String, String>();
@@ -65,6 +70,11 @@ class ReplyPage {
             problems.put("round", "Choose the round the reply is about");
             http.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(reply, null, form, problems, model);
+        }
+        // No path names the round here, so the round's own coordinators are checked as the path check would.
+        if (!access.mayManage(round.key(), SecurityContextHolder.getContext().getAuthentication())) {
+            http.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return null;
         }
         var definition = round.definition();
         var consulteeId = reply.consulteeId() != null ? reply.consulteeId() : form.getOrDefault("consultee", "");
