@@ -390,6 +390,16 @@ class ConsoleBrowserTest {
         assertThat(browser.text()).contains("The round is closing");
         await().atMost(Duration.ofSeconds(60)).until(() -> status().equals("REPORT_DRAFTED"));
 
+        // Closed, the round takes no more consultees, invitations or reminders, and the pages say so.
+        browser.open(url("/console/rounds/" + KEY + "/consultees/new"));
+        assertThat(browser.text()).contains("The round is closed: consultees can no longer be added.");
+        assertThat(browser.find(By.tagName("main")).findElements(By.id("add"))).isEmpty();
+        browser.open(url("/console/rounds/" + KEY + "/consultees/blaby/invitation"));
+        assertThat(browser.find(By.id("resend")).getText()).contains("invitations can no longer be sent");
+        browser.open(url("/console/rounds/" + KEY));
+        assertThat(browser.find(By.tagName("main")).findElements(By.id("remind-selected"))).isEmpty();
+        assertThat(browser.find(By.tagName("main")).findElements(By.id("resend-blaby"))).isEmpty();
+
         // The report: commentary written, the draft read, then approved.
         browser.open(url("/console/rounds/" + KEY));
         assertThat(browser.find(By.id("round-status")).getText()).isEqualTo("Report in review");
