@@ -88,7 +88,7 @@ class NewRoundForm {
             errors.merge(form.field(problem.path()), List.of(atField(problem)),
                     (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
         }
-        model.addAttribute("form", form);
+        model.addAttribute("values", form.values());
         model.addAttribute("problems", summary);
         model.addAttribute("errors", errors);
         model.addAttribute("groupRows", RoundForm.GROUP_ROWS);

@@ -57,6 +57,11 @@ final class RoundForm {
         return values.getOrDefault(name, "");
     }
 
+    /** Every input by name, defaults filled in, for the page to show again. */
+    Map<String, String> values() {
+        return Map.copyOf(values);
+    }
+
     boolean checked(String name) {
         return !value(name).isEmpty();
     }
