@@ -182,6 +182,9 @@ final class RoundForm {
             text(question, "id", p + "id");
             text(question, "text", p + "text");
             question.put("type", value(p + "type"));
+            if (checked(p + "other") && value(p + "type").equals("CHOICE")) {
+                question.put("other", true);
+            }
             var lines = value(p + "options").lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
             if (!lines.isEmpty()) {
                 var options = question.putArray("options");
