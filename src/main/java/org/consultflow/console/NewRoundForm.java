@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -86,7 +87,7 @@ class NewRoundForm {
                 .toList();
         for (var problem : problems) {
             errors.merge(form.field(problem.path()), List.of(atField(problem)),
-                    (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+                    (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
         }
         model.addAttribute("values", form.values());
         model.addAttribute("problems", summary);

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -275,7 +276,7 @@ final class RoundForm {
         for (var format : List.of("uuuu-MM-dd", "d/M/uuuu")) {
             try {
                 return LocalDate.parse(text.strip(), DateTimeFormatter.ofPattern(format)
-                        .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+                        .withResolverStyle(ResolverStyle.STRICT));
             } catch (DateTimeParseException e) {
                 // try the next way of writing a date
             }

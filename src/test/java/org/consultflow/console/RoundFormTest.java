@@ -136,6 +136,16 @@ class RoundFormTest {
     }
 
     @Test
+    void anEmptyFormIsRefusedFieldByField() throws Exception {
+        var form = new RoundForm(Map.of());
+
+        var problems = form.check(definitions).problems();
+
+        assertThat(problems).extracting(p -> form.field(p.path())).containsExactlyInAnyOrder("consultees", "key",
+                "title", "coordinator-name", "coordinator-email", "deadline-date", "question-0-id", "group-0-id");
+    }
+
+    @Test
     void aNewFormStartsInLondonWithTheDeadlineAtTheEndOfTheDay() {
         var form = new RoundForm(Map.of());
 
