@@ -94,9 +94,14 @@ final class ConsulteesCsv {
             }
             contact.put("email", row.getOrDefault("email", ""));
         }
+        return yaml(copy);
+    }
+
+    /** A definition tree as YAML for the coordinator to read. */
+    static String yaml(JsonNode definition) throws JsonProcessingException {
         // Every string quoted: an organisation called "Yes" or "0123" must come back as the text it was.
         return YAMLMapper.builder(YAMLFactory.builder().build()).disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .build().writeValueAsString(copy);
+                .build().writeValueAsString(definition);
     }
 
     /** A definition problem of consultee n also names the CSV line it came from (line 1 is the header). */
