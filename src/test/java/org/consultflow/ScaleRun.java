@@ -123,7 +123,9 @@ abstract class ScaleRun {
                 "start + mail (serial)");
 
         // (2) Reminder wave: every engagement's one reminder timer is due at the same instant.
-        Series.track(n, PATIENCE, Map.of("timers", () -> reminderTimers(inputs.key())));
+        // Reminders already sent count too: a fan-out slower than the reminder's wait then fails just below, at once,
+        // instead of waiting out the patience for timers that have fired.
+        Series.track(n, PATIENCE, Map.of("timers", () -> reminderTimers(inputs.key()) + mails(REMINDER).size()));
         var due = jdbc.sql("select max(duedate_) from act_ru_job where process_def_key_ = 'consultee-engagement' "
                 + "and handler_type_ = 'timer-intermediate-transition'").query(java.sql.Timestamp.class).single();
         var wait = due.getTime() - System.currentTimeMillis();
