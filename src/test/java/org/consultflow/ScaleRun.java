@@ -52,11 +52,7 @@ import org.springframework.test.annotation.DirtiesContext;
         "camunda.bpm.job-execution.max-wait=500",
         "consultflow.responses.correlate-every=PT0.2S",
         "consultflow.engagement.closing-sweep-every=PT0.5S",
-        // Raised for scale: eight job threads, the Kafka listener, the scheduled correlator and web requests share it.
-        "spring.datasource.hikari.maximum-pool-size=20",
-        // Thousands of invitation jobs become due at once; fetch and queue them a few more at a time.
-        "camunda.bpm.job-execution.queue-capacity=16",
-        "camunda.bpm.job-execution.max-jobs-per-acquisition=8",
+        // The job executor and connection pool are application.yaml's: the benchmark measures what ships.
         // One line per recorded response would bury the table.
         "logging.level.org.consultflow.response.ResponseListener=WARN"})
 @DirtiesContext
