@@ -12,8 +12,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The scale benchmark (issue 10): for each size in {@code -Dconsultflow.benchmark.consultees} (default
  * {@code 1000,10000}) the plain loops beneath ConsultFlow, then one round through it, printed as a table and as one
  * JSON line with every figure, each stage as a ratio to its loop, and per-consultee cost at the largest size over the
- * smallest. Its name keeps it out of {@code ./mvnw verify}; {@code ./mvnw -o verify -Pbench -Dexec.skip=true} runs it
- * with {@code -Xmx1g} (docs/performance.md). It asserts the rounds work, never how fast.
+ * smallest, all after an untimed warm-up pass. Its name keeps it out of {@code ./mvnw verify};
+ * {@code ./mvnw -o verify -Pbench -Dexec.skip=true} runs it with {@code -Xmx1g} (docs/performance.md). It asserts the
+ * rounds work, never how fast.
  */
 class ScaleBenchmark extends ScaleRun {
 
@@ -29,6 +30,7 @@ class ScaleBenchmark extends ScaleRun {
     @Test
     void measuresEachSizeAgainstThePlainLoopsBeneathIt() throws Exception {
         try {
+            warmUp();
             for (int n : SIZES) {
                 var size = figures.size(n);
                 baselines(size, n);
@@ -37,6 +39,22 @@ class ScaleBenchmark extends ScaleRun {
         } finally {
             System.out.println(figures.table());
             System.out.println(figures.json());
+        }
+    }
+
+    /**
+     * The loops and one small round, untimed, before anything is measured: otherwise the first loop (one-thread
+     * correlation) and the first stages of the first round pay for class loading and JIT compilation that later
+     * ones do not, and ratios compare a cold figure with a warm one. {@code -Dconsultflow.benchmark.warm-up=0} skips
+     * it; the round then also measures a cold start.
+     */
+    void warmUp() throws Exception {
+        var n = Integer.getInteger("consultflow.benchmark.warm-up", 200);
+        if (n > 0) {
+            var discarded = new Figures().size(n);
+            baselines(discarded, n);
+            // Untimed, so its reminder can wait long enough for a fan-out on a machine busy with other work.
+            round(discarded, "warm-up-" + n, n, Duration.ofSeconds(20).plusMillis(100L * n));
         }
     }
 

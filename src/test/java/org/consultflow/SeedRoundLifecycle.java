@@ -45,6 +45,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,8 @@ abstract class SeedRoundLifecycle {
     @Autowired ManagementService management;
     @Autowired AuthorizationService authorizations;
     @Autowired JdbcClient jdbc;
+    @Autowired ProcessEngine engine;
+    @Autowired javax.sql.DataSource dataSource;
 
     final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
     KafkaProducer<String, byte[]> producer;
@@ -109,6 +113,27 @@ abstract class SeedRoundLifecycle {
     @AfterEach
     void disconnect() {
         producer.close();
+    }
+
+    @Test
+    void acquiresJobsByDueDateOverAnIndexOnTheirDueDate() throws Exception {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
+        var indexes = new HashMap<String, String>();
+        try (var connection = dataSource.getConnection()) {
+            // H2 keeps unquoted names in upper case, PostgreSQL in lower case.
+            for (var table : List.of("ACT_RU_JOB", "act_ru_job")) {
+                try (var rs = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
+                    while (rs.next()) {
+                        if (rs.getString("INDEX_NAME") != null) {
+                            indexes.put(rs.getString("INDEX_NAME").toUpperCase(),
+                                    rs.getString("COLUMN_NAME").toUpperCase());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(indexes).containsEntry("ACT_IDX_JOB_DUEDATE", "DUEDATE_");
     }
 
     @Test
