@@ -1,5 +1,7 @@
 package org.consultflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -20,12 +22,19 @@ class ScaleSmokeIntegrationTest extends ScaleRun {
         TestMailPorts.register(registry);
         // A database of its own: the drafted round waits for review, and its jobs must not reach other contexts.
         TestDatabases.postgres(registry, "scale_smoke");
+        // One chunk of 50 per job run: the round's start goes through four runs, each a job of its own.
+        registry.add("consultflow.engagement.start-budget", () -> "PT0.001S");
+        registry.add("consultflow.engagement.start-chunk", () -> "50");
     }
 
     @Test
     void invitesRemindsRecordsAndReportsOnTwoHundredConsultees() throws Exception {
         try {
             round(figures.size(CONSULTEES), CONSULTEES, Duration.ofSeconds(20));
+            var round = history.createHistoricProcessInstanceQuery().processDefinitionKey("consultation-round")
+                    .processInstanceBusinessKey("scale-" + CONSULTEES).singleResult();
+            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(round.getId())
+                    .activityId("Activity_StartEngagements").count()).as("one run per chunk of 50").isEqualTo(4);
         } finally {
             System.out.println(figures.table());
         }

@@ -11,13 +11,25 @@ final class RecordingDelegate implements JavaDelegate {
 
     private final List<String> businessKeys = new ArrayList<>();
     private RuntimeException failure;
+    private String variable;
+    private final java.util.Deque<Object> values = new java.util.ArrayDeque<>();
 
     @Override
     public void execute(DelegateExecution execution) {
         businessKeys.add(execution.getProcessBusinessKey());
+        if (variable != null && !values.isEmpty()) {
+            execution.setVariable(variable, values.poll());
+        }
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** Sets {@code name} on each run to the next of {@code perRun}, as the real step reports how far it got. */
+    void setsOnEachRun(String name, Object... perRun) {
+        variable = name;
+        values.clear();
+        values.addAll(List.of(perRun));
     }
 
     void failWith(RuntimeException failure) {
@@ -35,5 +47,7 @@ final class RecordingDelegate implements JavaDelegate {
     void reset() {
         businessKeys.clear();
         failure = null;
+        variable = null;
+        values.clear();
     }
 }

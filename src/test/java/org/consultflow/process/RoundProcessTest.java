@@ -145,6 +145,23 @@ class RoundProcessTest {
     }
 
     @Test
+    void startsTheEngagementsAJobAtATimeUntilNonePending() {
+        // Each run works within a time budget well inside the job's lock, then hands on to a fresh job.
+        startEngagements.setsOnEachRun("engagementsPending", true, true, false);
+        ProcessInstance round = runtimeService().startProcessInstanceByKey("consultation-round", ROUND,
+                withVariables("roundKey", ROUND, "deadline", DEADLINE, "reportDue", REPORT_DUE));
+
+        runJob(round, "Activity_StartEngagements");
+        runJob(round, "Activity_StartEngagements");
+        assertThat(jobQuery().timers().count()).isZero();
+        runJob(round, "Activity_StartEngagements");
+
+        assertThat(round).isWaitingAt("Gateway_WaitForDeadline");
+        assertThat(startEngagements.invocations()).isEqualTo(3);
+        assertThat(deadlineTimer().getDuedate()).isEqualTo(DEADLINE);
+    }
+
+    @Test
     void asksForTheReviewWithoutADueDateWhenTheRoundHasNoReportDate() {
         ProcessInstance round = startRound(null);
         runtimeService().createMessageCorrelation("CloseNow").processInstanceBusinessKey(ROUND).correlate();
