@@ -165,8 +165,8 @@ abstract class SeedRoundLifecycle {
                 .orElse(0) > 0);
         management.activateJobDefinitionByProcessDefinitionKey("consultee-engagement", true);
 
-        // 3. Every consultee is invited, each with a personal link.
-        await().atMost(Duration.ofSeconds(60)).until(() -> mails("Invitation to respond").size() == emails.size());
+        // 3. Every consultee is invited, each with a personal link (a loaded build machine may take a while).
+        await().atMost(Duration.ofSeconds(120)).until(() -> mails("Invitation to respond").size() == emails.size());
         var invitations = mails("Invitation to respond");
         assertThat(recipients(invitations)).containsExactlyInAnyOrderElementsOf(emails.values());
         assertThat(body(invitations.get(0))).contains("/respond/");
