@@ -323,6 +323,14 @@ class IdentityIntegrationTest {
         assertThat(closeByPat.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(body(closeByPat).path("title").asText()).isEqualTo("Not one of this round's coordinators");
         var patSession = signIn("pat", "Pat-password-44");
+        // The dashboard offers pat no action on this round, and says why; its named coordinator gets them.
+        var patsDashboard = get("/console/rounds/named-coordinators", patSession).body();
+        assertThat(patsDashboard).contains("id=\"read-only\"").doesNotContain("id=\"close-now\"",
+                "id=\"change-deadline\"", "id=\"remind-form\"", "id=\"record-response\"");
+        var coordinatorsDashboard = get("/console/rounds/named-coordinators", signIn("coordinator", "coordinator"))
+                .body();
+        assertThat(coordinatorsDashboard).doesNotContain("id=\"read-only\"").contains("id=\"close-now\"",
+                "id=\"change-deadline\"", "id=\"remind-form\"", "id=\"record-response\"");
         var closeInConsole = postForm("/console/rounds/named-coordinators/close", patSession,
                 Map.of("_csrf", value(HIDDEN_CSRF, get("/login", patSession).body())));
         assertThat(closeInConsole.statusCode()).isEqualTo(403);

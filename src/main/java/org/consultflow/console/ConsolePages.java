@@ -1,16 +1,20 @@
 package org.consultflow.console;
 
 import java.security.Principal;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+
+import org.consultflow.consultation.RoundAccess;
 import org.consultflow.consultation.UnknownConsulteeException;
 import org.consultflow.consultation.UnknownRoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.HandlerMapping;
 
 /** What every console page shows around its content: who is signed in, and a page rather than JSON when lost. */
 @ControllerAdvice(basePackageClasses = ConsolePages.class)
@@ -27,10 +31,24 @@ class ConsolePages {
         }
     }
 
+    private final RoundAccess access;
+
+    ConsolePages(RoundAccess access) {
+        this.access = access;
+    }
+
+    /**
+     * {@code manage}: whether the signed-in person may change the round the address names (a round may name its
+     * coordinators); pages then offer its actions only to them. The server refuses the others anyway.
+     */
     @ModelAttribute
     void chrome(Principal principal, HttpServletRequest request, Model model) {
         model.addAttribute("user", principal == null ? null : principal.getName());
         model.addAttribute("admin", request.isUserInRole("ADMIN"));
+        var variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        var key = variables instanceof Map<?, ?> map ? map.get("key") : null;
+        model.addAttribute("manage", !(key instanceof String roundKey)
+                || access.mayManage(roundKey, SecurityContextHolder.getContext().getAuthentication()));
     }
 
     @ExceptionHandler(UnknownRoundException.class)
