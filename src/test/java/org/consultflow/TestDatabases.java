@@ -3,6 +3,7 @@ package org.consultflow;
 import java.io.IOException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.consultflow.scale.Statements;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -71,7 +72,11 @@ final class TestDatabases {
             password = container.getPassword();
         } else {
             try {
-                var postgres = EmbeddedPostgres.builder().start();
+                var builder = EmbeddedPostgres.builder();
+                if (Statements.on()) {
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                }
+                var postgres = builder.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         postgres.close();
