@@ -9,29 +9,30 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-class JobDueDateIndexTest {
+class EngineIndexesTest {
 
     private final JdbcDataSource database = new JdbcDataSource();
 
-    JobDueDateIndexTest() {
+    EngineIndexesTest() {
         database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
     @Test
-    void createsTheIndexOnceHoweverOftenTheApplicationStarts() {
+    void createsTheIndexesOnceHoweverOftenTheApplicationStarts() {
         var jdbc = new JdbcTemplate(database);
-        jdbc.execute("create table ACT_RU_JOB (ID_ varchar(64) primary key, DUEDATE_ timestamp)");
+        jdbc.execute("create table ACT_RU_JOB (ID_ varchar(64) primary key, DUEDATE_ timestamp, LOCK_EXP_TIME_ timestamp)");
 
-        JobDueDateIndex.create(database, "");
-        JobDueDateIndex.create(database, "");
+        EngineIndexes.create(database, "", false);
+        EngineIndexes.create(database, "", false);
 
         assertThat(jdbc.queryForList("select index_name from information_schema.indexes "
-                + "where table_name = 'ACT_RU_JOB' and index_name = 'ACT_IDX_JOB_DUEDATE'", String.class)).hasSize(1);
+                + "where table_name = 'ACT_RU_JOB' and index_name like 'ACT_IDX_JOB_%' order by index_name", String.class))
+                .containsExactly("ACT_IDX_JOB_DUEDATE", "ACT_IDX_JOB_LOCKEXP");
     }
 
     @Test
     void aDatabaseThatRefusesTheIndexStillStarts() {
         // No ACT_RU_JOB here: the create fails, which must not stop the engine from starting.
-        assertThatNoException().isThrownBy(() -> JobDueDateIndex.create(database, ""));
+        assertThatNoException().isThrownBy(() -> EngineIndexes.create(database, "", false));
     }
 }
