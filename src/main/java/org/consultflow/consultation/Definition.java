@@ -85,7 +85,7 @@ public record Definition(
         reminders = reminders == null ? List.of() : List.copyOf(reminders);
         questions = questions == null ? List.of() : List.copyOf(questions);
         groups = groups == null ? List.of() : List.copyOf(groups);
-        consultees = consultees == null ? List.of() : List.copyOf(consultees);
+        consultees = ConsulteeList.of(consultees == null ? List.of() : consultees);
     }
 
     public record Document(String title, String url) {}
@@ -155,7 +155,7 @@ public record Definition(
     }
 
     public Optional<Consultee> consultee(String id) {
-        return consultees.stream().filter(c -> c.id().equals(id)).findFirst();
+        return ((ConsulteeList) consultees).byId(id);
     }
 
     public boolean isRequired(Consultee consultee) {
