@@ -26,7 +26,11 @@ class RedraftOnLateArrival {
         this.rounds = rounds;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Only responses recorded after the round closed: the condition is read before the event is stored for this
+     * listener, so the thousands recorded while the round is open cost no stored publication and no transaction here.
+     */
+    @ApplicationModuleListener(condition = "#recorded.afterClose()")
     void on(ResponseRecorded recorded) {
         if (!recorded.afterClose()) {
             return;

@@ -16,7 +16,8 @@ class LateReceipts {
         this.receipts = receipts;
     }
 
-    @ApplicationModuleListener
+    /** Only late ones: the condition is read before the event is stored for this listener, so on-time ones cost nothing. */
+    @ApplicationModuleListener(condition = "#recorded.late()")
     void on(ResponseRecorded recorded) {
         if (recorded.late()) {
             receipts.send(recorded.roundKey(), recorded.consulteeId(), recorded.version());
