@@ -46,6 +46,10 @@ class TwoInstancesIntegrationTest {
             var started = outside.start(first, OutsideServices.seed(KEY), "?rehearsal=PT50S");
             assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
             await().atMost(Duration.ofSeconds(60)).until(() -> outside.mails("Invitation").size() >= 20);
+            // The second replica's consumer joins the group some seconds after the replica has started, and the
+            // invitations can all be out before that: publish once the group has given it partitions too.
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(Path.of("target/app-twin-2.log"))
+                    .contains("responses: partitions assigned"));
 
             // Keyed by consultee, as a partner might: the records spread over the partitions, so both consumers work.
             var respondents = List.of("blaby", "charnwood", "leicestershire-county-council", "big-lottery-fund",
