@@ -3,6 +3,7 @@ package org.consultflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.openqa.selenium.support.ui.ExpectedConditions.titleContains;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.titleIs;
 
 import java.io.IOException;
@@ -412,7 +413,8 @@ class ConsoleBrowserTest {
         browser.type(By.id("heading-0"), "Officers' view");
         browser.type(By.id("text-0"), "Districts favour Model B.");
         browser.tabTo(By.id("save-commentary"));
-        browser.enter(titleIs("Review the report – ConsultFlow"));
+        // The page after saving has the same title as the one before: wait for the saved page's banner instead.
+        browser.enter(textToBePresentInElementLocated(By.tagName("main"), "Commentary saved"));
         assertThat(browser.text()).contains("Commentary saved");
         browser.tabTo(By.id("request-changes"));
         browser.enter(titleIs("Error: Review the report – ConsultFlow"));
